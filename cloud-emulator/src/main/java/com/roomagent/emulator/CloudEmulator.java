@@ -1,0 +1,255 @@
+package com.roomagent.emulator;
+
+import com.roomagent.emulator.EmulatorStartException.Failure;
+import com.roomagent.emulator.ca.CertificateAuthority;
+import com.roomagent.emulator.ca.CertificateAuthorityException;
+import com.roomagent.emulator.config.ConfigValidator;
+import com.roomagent.emulator.config.EmulatorConfig;
+import com.roomagent.emulator.config.InvalidConfigException;
+import com.roomagent.emulator.config.IpLiteral;
+import com.roomagent.emulator.config.NodeConfig;
+import com.roomagent.emulator.config.TransportMode;
+import com.roomagent.emulator.medianode.ListenerBindException;
+import com.roomagent.emulator.medianode.MediaNodeServer;
+import com.roomagent.emulator.medianode.StreamLimits;
+import com.roomagent.emulator.signaling.DiscoveryReportStore;
+import com.roomagent.emulator.signaling.SignalingServer;
+import com.roomagent.emulator.threads.NamedThreadFactory;
+import com.roomagent.protocol.discovery.MediaTransport;
+import com.roomagent.protocol.discovery.NodeList;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cloud emulator: a signaling HTTPS server and emulated media nodes, with its own CA (see
+ * docs/cloud-emulator.md). Tests start one per test class or per test; the command line runs one
+ * until SIGTERM.
+ *
+ * <p>Ownership: the emulator owns the signaling server, every media node, and the reply scheduler
+ * ({@code node-replies-1}, one thread, which sends every delayed STUN answer so that a node's
+ * latency never blocks the thread receiving its next request). {@link #close()} stops them all and
+ * releases every port. Thread-safe.
+ */
+public final class CloudEmulator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CloudEmulator.class);
+    private static final long REPLY_STOP_WAIT_SECONDS = 2;
+
+    private final SignalingServer signaling;
+    private final List<MediaNodeServer> nodes;
+    private final ScheduledThreadPoolExecutor replies;
+    private final DiscoveryReportStore reports;
+    private final NodeList nodeList;
+    private final URI signalingUri;
+    private final Path caCertificate;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CloudEmulator(
+            SignalingServer signaling,
+            List<MediaNodeServer> nodes,
+            ScheduledThreadPoolExecutor replies,
+            DiscoveryReportStore reports,
+            NodeList nodeList,
+            Path caCertificate) {
+        this.signaling = signaling;
+        this.nodes = List.copyOf(nodes);
+        this.replies = replies;
+        this.reports = reports;
+        this.nodeList = nodeList;
+        this.caCertificate = caCertificate;
+        this.signalingUri = httpsUri(signaling.address());
+    }
+
+    /** {@link #start(EmulatorConfig, Path, Clock)} with the system clock. */
+    public static CloudEmulator start(EmulatorConfig config, Path stateDir) throws EmulatorStartException {
+        return start(config, stateDir, Clock.systemUTC());
+    }
+
+    /**
+     * Validates {@code config}, loads or creates the CA in {@code stateDir}, binds every listener,
+     * and returns once all of them accept traffic.
+     *
+     * @param clock the time certificates are issued at
+     * @throws EmulatorStartException when the configuration is invalid, the state directory or CA
+     *     is unusable, or a port cannot be bound; whatever was already started is closed
+     */
+    public static CloudEmulator start(EmulatorConfig config, Path stateDir, Clock clock) throws EmulatorStartException {
+        try {
+            ConfigValidator.validate(config);
+        } catch (InvalidConfigException e) {
+            throw new EmulatorStartException(Failure.INVALID_CONFIGURATION, e.getMessage(), e);
+        }
+        Path state = stateDir.toAbsolutePath();
+        CertificateAuthority ca = loadCa(state, clock);
+        ScheduledThreadPoolExecutor replies =
+                new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("node-replies"));
+        replies.setRemoveOnCancelPolicy(true);
+        replies.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        List<MediaNodeServer> nodes = new ArrayList<>();
+        try {
+            Optional<CertificateAuthority> untrusted = Optional.empty();
+            for (NodeConfig node : config.nodes()) {
+                if (node.ports().containsKey(MediaTransport.TLS)
+                        && node.mode(MediaTransport.TLS) == TransportMode.BAD_CERTIFICATE
+                        && untrusted.isEmpty()) {
+                    untrusted = Optional.of(CertificateAuthority.untrusted(clock));
+                }
+                Optional<SSLContext> tls = nodeTls(node, ca, untrusted);
+                nodes.add(MediaNodeServer.start(node, tls, replies, StreamLimits.DEFAULT));
+            }
+            NodeList nodeList =
+                    new NodeList(nodes.stream().map(MediaNodeServer::advertised).toList());
+            DiscoveryReportStore reports =
+                    new DiscoveryReportStore(config.signaling().reportHistoryPerDevice());
+            String host = config.signaling().host();
+            InetSocketAddress address =
+                    new InetSocketAddress(addressOf(host), config.signaling().port());
+            SSLContext signalingTls =
+                    ca.issueServer("signaling", signalingNames(host)).sslContext();
+            SignalingServer signaling;
+            try {
+                signaling = SignalingServer.start(address, signalingTls, nodeList, reports);
+            } catch (IOException e) {
+                throw BindFailures.describe("signaling", address, e, config.source());
+            }
+            CloudEmulator emulator = new CloudEmulator(
+                    signaling,
+                    nodes,
+                    replies,
+                    reports,
+                    nodeList,
+                    ca.certificateFile().orElseThrow());
+            log.info(
+                    "emulator.started signalingUri={} caCertificate={} nodes={} source=\"{}\"",
+                    emulator.signalingUri,
+                    emulator.caCertificate,
+                    nodes.size(),
+                    config.source());
+            return emulator;
+        } catch (ListenerBindException e) {
+            stopAll(nodes, replies);
+            IOException cause = e.getCause() instanceof IOException ? (IOException) e.getCause() : e;
+            throw BindFailures.describe(
+                    "node " + e.nodeId() + " " + e.transport().id(), e.address(), cause, config.source());
+        } catch (GeneralSecurityException e) {
+            stopAll(nodes, replies);
+            throw new EmulatorStartException(
+                    Failure.TLS_SETUP, "cannot create server certificates or TLS contexts: " + e, e);
+        } catch (EmulatorStartException | RuntimeException e) {
+            stopAll(nodes, replies);
+            throw e;
+        }
+    }
+
+    /** The signaling server's base URI, without a path, for example {@code https://127.0.0.1:443}. */
+    public URI signalingUri() {
+        return signalingUri;
+    }
+
+    /** The CA certificate (PEM) that devices must trust; it names every server of this emulator. */
+    public Path caCertificate() {
+        return caCertificate;
+    }
+
+    /** The node list as {@code GET /v1/media-nodes} serves it, with the ports actually bound. */
+    public NodeList nodeList() {
+        return nodeList;
+    }
+
+    /** The discovery reports received so far. */
+    public DiscoveryReportStore reports() {
+        return reports;
+    }
+
+    /** Stops the signaling server and every node, releasing all ports. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        signaling.close();
+        stopAll(nodes, replies);
+        log.info("emulator.stopped signalingUri={}", signalingUri);
+    }
+
+    private static void stopAll(List<MediaNodeServer> nodes, ScheduledThreadPoolExecutor replies) {
+        nodes.forEach(MediaNodeServer::close);
+        replies.shutdownNow();
+        try {
+            if (!replies.awaitTermination(REPLY_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("emulator.stop_slow thread=node-replies waitedSeconds={}", REPLY_STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static CertificateAuthority loadCa(Path state, Clock clock) throws EmulatorStartException {
+        try {
+            Files.createDirectories(state);
+            return CertificateAuthority.loadOrCreate(state, clock);
+        } catch (IOException e) {
+            throw new EmulatorStartException(
+                    Failure.STATE_DIRECTORY,
+                    state + ": cannot create the state directory: " + e + "; choose another with --state-dir",
+                    e);
+        } catch (CertificateAuthorityException e) {
+            throw new EmulatorStartException(Failure.STATE_DIRECTORY, e.getMessage(), e);
+        }
+    }
+
+    private static Optional<SSLContext> nodeTls(
+            NodeConfig node, CertificateAuthority ca, Optional<CertificateAuthority> untrusted)
+            throws GeneralSecurityException {
+        if (!node.ports().containsKey(MediaTransport.TLS)) {
+            return Optional.empty();
+        }
+        TransportMode mode = node.mode(MediaTransport.TLS);
+        if (mode == TransportMode.CLOSED || mode == TransportMode.DROP) {
+            return Optional.empty();
+        }
+        CertificateAuthority issuer = mode == TransportMode.BAD_CERTIFICATE ? untrusted.orElseThrow() : ca;
+        return Optional.of(issuer.issueServer("media node " + node.id(), List.of(node.host()))
+                .sslContext());
+    }
+
+    /** The signaling host, and when it is loopback every loopback name a client might use. */
+    private static Set<String> signalingNames(String host) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(host);
+        if (addressOf(host).isLoopbackAddress()) {
+            names.addAll(List.of("localhost", "127.0.0.1", "::1"));
+        }
+        return names;
+    }
+
+    private static InetAddress addressOf(String host) {
+        // Validated before start: an IP literal, so no DNS lookup happens here.
+        return IpLiteral.parse(host).orElseThrow(() -> new IllegalArgumentException("not an IP literal: " + host));
+    }
+
+    private static URI httpsUri(InetSocketAddress address) {
+        try {
+            return new URI("https", null, address.getAddress().getHostAddress(), address.getPort(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("a bound address always makes a URI: " + address, e);
+        }
+    }
+}

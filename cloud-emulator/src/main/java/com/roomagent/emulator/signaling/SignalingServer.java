@@ -1,0 +1,92 @@
+package com.roomagent.emulator.signaling;
+
+import com.roomagent.emulator.logging.LogFormat;
+import com.roomagent.emulator.threads.NamedThreadFactory;
+import com.roomagent.protocol.discovery.DiscoveryJson;
+import com.roomagent.protocol.discovery.NodeList;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signaling HTTPS server: the JDK's {@link HttpsServer} with the API of {@link
+ * SignalingRoutes}. It owns the server socket and its executor and closes both.
+ *
+ * <p>Threads: the JDK's dispatcher thread accepts and handshakes; {@value #THREADS} threads named
+ * {@code signaling-http-N} run requests. When all are busy and the queue is full, the dispatcher runs
+ * the request itself, which slows accepting instead of dropping requests.
+ */
+public final class SignalingServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SignalingServer.class);
+    private static final int THREADS = 4;
+    private static final int QUEUED_REQUESTS = 256;
+    private static final int BACKLOG = 64;
+    private static final long STOP_WAIT_SECONDS = 5;
+
+    private final HttpsServer server;
+    private final ThreadPoolExecutor executor;
+    private final InetSocketAddress address;
+
+    private SignalingServer(HttpsServer server, ThreadPoolExecutor executor) {
+        this.server = server;
+        this.executor = executor;
+        this.address = server.getAddress();
+    }
+
+    /**
+     * Binds {@code address} (port 0 for an ephemeral port) and starts serving.
+     *
+     * @throws java.net.BindException when the port is taken or needs privilege
+     * @throws IOException when the server cannot be created
+     */
+    public static SignalingServer start(
+            InetSocketAddress address, SSLContext tls, NodeList nodes, DiscoveryReportStore reports)
+            throws IOException {
+        SignalingRoutes routes = new SignalingRoutes(DiscoveryJson.mapper(), nodes, reports);
+        HttpsServer server = HttpsServer.create(address, BACKLOG);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_REQUESTS),
+                new NamedThreadFactory("signaling-http"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/", routes);
+        server.setExecutor(executor);
+        server.start();
+        SignalingServer started = new SignalingServer(server, executor);
+        log.info("signaling.listening address={}", LogFormat.address(started.address()));
+        return started;
+    }
+
+    /** The bound address, with the actual port. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** Stops accepting, drops open connections, and stops the request threads (bounded wait). */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                log.warn("signaling.stop_slow waitedSeconds={}", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        log.info("signaling.stopped address={}", LogFormat.address(address));
+    }
+}
