@@ -1,0 +1,37 @@
+# The two commands a new machine needs: `make demo` and `make test`.
+# Each installs what is missing first (Debian packages, then Maven dependencies through the build).
+SHELL := /bin/bash
+MVN := mvn -B -q -Dstyle.color=never
+AGENT_JAR := device-agent/target/device-agent-0.1.0-SNAPSHOT-all.jar
+EMULATOR_JAR := cloud-emulator/target/cloud-emulator-0.1.0-SNAPSHOT-all.jar
+
+.PHONY: all deps build test demo bench format clean
+
+all: build
+
+## deps: install missing Debian packages (quiet when there is nothing to do)
+deps:
+	@scripts/install-deps.sh
+
+## build: runnable jars and the launchers bin/room-agent and bin/cloud-emulator
+build: deps
+	$(MVN) -DskipTests install
+
+## test: the whole suite (unit and loopback integration tests) and the formatting check
+test: deps
+	$(MVN) install
+
+## demo: the cloud emulator on loopback with several media nodes; the agent probes them all
+demo: build
+	@scripts/demo.sh
+
+## bench: JMH for the STUN codec and the wall time of a 20-node probe (see docs/benchmarks.md)
+bench: build
+	@scripts/bench.sh
+
+## format: rewrite sources in the house format (the build checks it)
+format:
+	$(MVN) spotless:apply
+
+clean:
+	$(MVN) clean

@@ -1,0 +1,73 @@
+package com.roomagent.agent.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The agent's configuration after every layer has been read and every value checked: typed
+ * values, and for each the layer it came from (for {@code room-agent config}). Immutable.
+ */
+public final class AgentConfiguration {
+    private final Map<Setting<?>, Object> values;
+    private final Map<Setting<?>, String> sources;
+    private final Path configDirectory;
+    private final Path stateDirectory;
+
+    AgentConfiguration(
+            Map<Setting<?>, Object> values,
+            Map<Setting<?>, String> sources,
+            Path configDirectory,
+            Path stateDirectory) {
+        this.values = Map.copyOf(values);
+        this.sources = Map.copyOf(sources);
+        this.configDirectory = configDirectory;
+        this.stateDirectory = stateDirectory;
+    }
+
+    /** The value of {@code setting}, from the highest layer that sets it. */
+    public <T> T get(Setting<T> setting) {
+        Object value = values.get(setting);
+        if (value == null) {
+            throw new IllegalArgumentException(setting.key() + " is not in AgentSettings.ALL");
+        }
+        return setting.javaType().cast(value);
+    }
+
+    /** Which layer, and which file or variable, gave {@code setting} its value. */
+    public String sourceOf(Setting<?> setting) {
+        return sources.getOrDefault(setting, "unknown");
+    }
+
+    /** The configured device id, or the host name when none is configured. */
+    public String deviceId() {
+        String configured = get(AgentSettings.DEVICE_ID);
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "room-device";
+        }
+    }
+
+    public Path configDirectory() {
+        return configDirectory;
+    }
+
+    public Path stateDirectory() {
+        return stateDirectory;
+    }
+
+    /** Every setting's key with its value as text (secrets masked), in documentation order. */
+    public Map<String, String> describe() {
+        Map<String, String> described = new LinkedHashMap<>();
+        for (Setting<?> setting : AgentSettings.ALL) {
+            described.put(setting.key(), setting.secret() ? "(set, not shown)" : String.valueOf(values.get(setting)));
+        }
+        return described;
+    }
+}

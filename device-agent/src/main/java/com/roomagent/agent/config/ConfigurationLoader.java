@@ -1,0 +1,241 @@
+package com.roomagent.agent.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.configuration2.CombinedConfiguration;
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.MapConfiguration;
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
+import org.apache.commons.configuration2.builder.fluent.Parameters;
+import org.apache.commons.configuration2.tree.OverrideCombiner;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Reads the agent's configuration in layers with Apache Commons Configuration (see {@link
+ * ConfigurationLayer}) and checks every value before the agent starts, so a broken file stops the
+ * agent at boot with the file, the key and what is wrong, instead of failing later at use.
+ *
+ * <p>Files are Java properties files. A missing file is an empty layer; an unknown key in a file
+ * is an error (a misspelt key silently ignored is worse than a refusal).
+ */
+public final class ConfigurationLoader {
+    /** The file of the board profile layer, in the configuration directory. */
+    public static final String BOARD_PROFILE_FILE = "board.properties";
+    /** The file of the administrator layer, in the configuration directory. */
+    public static final String ADMINISTRATOR_FILE = "agent.properties";
+    /** The file of the provisioned layer, in the state directory. */
+    public static final String PROVISIONED_FILE = "provisioned.properties";
+
+    private static final String SYSTEM_PROPERTY_PREFIX = "roomagent.";
+
+    private final Path configDirectory;
+    private final Path stateDirectory;
+    private final Map<String, String> environment;
+    private final Properties systemProperties;
+    private final Map<String, String> commandLineOverrides;
+
+    /**
+     * @param configDirectory where {@code board.properties} and {@code agent.properties} live
+     *     (on a device, /etc/room-agent)
+     * @param stateDirectory where {@code provisioned.properties} lives (on a device,
+     *     /var/lib/room-agent)
+     * @param environment the process environment, for {@code ROOM_AGENT_*} variables
+     * @param systemProperties the JVM's system properties, for {@code roomagent.*} keys
+     * @param commandLineOverrides keys set on the command line, in the system properties layer
+     */
+    public ConfigurationLoader(
+            Path configDirectory,
+            Path stateDirectory,
+            Map<String, String> environment,
+            Properties systemProperties,
+            Map<String, String> commandLineOverrides) {
+        this.configDirectory = configDirectory;
+        this.stateDirectory = stateDirectory;
+        this.environment = Map.copyOf(environment);
+        this.systemProperties = systemProperties;
+        this.commandLineOverrides = Map.copyOf(commandLineOverrides);
+    }
+
+    /**
+     * Loads and checks every layer.
+     *
+     * @throws ConfigurationException naming the source and key of the first problem found
+     */
+    public AgentConfiguration load() throws ConfigurationException {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Layer(ConfigurationLayer.BUILT_IN, "built-in defaults", builtInDefaults()));
+        layers.add(fileLayer(ConfigurationLayer.BOARD_PROFILE, configDirectory.resolve(BOARD_PROFILE_FILE)));
+        layers.add(fileLayer(ConfigurationLayer.PROVISIONED, stateDirectory.resolve(PROVISIONED_FILE)));
+        layers.add(fileLayer(ConfigurationLayer.ADMINISTRATOR, configDirectory.resolve(ADMINISTRATOR_FILE)));
+        layers.add(environmentLayer());
+        layers.add(systemPropertiesLayer());
+
+        // OverrideCombiner: the configuration added first wins, so add the highest layer first.
+        CombinedConfiguration combined = new CombinedConfiguration(new OverrideCombiner());
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            combined.addConfiguration(
+                    layers.get(i).configuration(), layers.get(i).layer().name());
+        }
+
+        Map<Setting<?>, Object> values = new LinkedHashMap<>();
+        Map<Setting<?>, String> sources = new LinkedHashMap<>();
+        for (Setting<?> setting : AgentSettings.ALL) {
+            Layer source = highestLayerWith(layers, setting.key());
+            String text = combined.getString(setting.key());
+            values.put(setting, parse(setting, text, source.sourceName()));
+            sources.put(setting, source.layer().description() + " (" + source.sourceName() + ")");
+        }
+        return new AgentConfiguration(values, sources, configDirectory, stateDirectory);
+    }
+
+    private static Configuration builtInDefaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        for (Setting<?> setting : AgentSettings.ALL) {
+            defaults.put(setting.key(), setting.defaultValue());
+        }
+        return new MapConfiguration(defaults);
+    }
+
+    private static Layer fileLayer(ConfigurationLayer layer, Path file) throws ConfigurationException {
+        if (!Files.exists(file)) {
+            return new Layer(layer, file.toString(), new MapConfiguration(new LinkedHashMap<String, Object>()));
+        }
+        if (!Files.isReadable(file) || !Files.isRegularFile(file)) {
+            throw new ConfigurationException(
+                    file.toString(), "", "is not a readable file; check its type and permissions");
+        }
+        FileBasedConfigurationBuilder<PropertiesConfiguration> builder = new FileBasedConfigurationBuilder<>(
+                        PropertiesConfiguration.class)
+                .configure(new Parameters().properties().setFile(file.toFile()));
+        PropertiesConfiguration configuration;
+        try {
+            configuration = builder.getConfiguration();
+        } catch (org.apache.commons.configuration2.ex.ConfigurationException e) {
+            throw new ConfigurationException(
+                    file.toString(), "cannot be read as a properties file: " + rootMessage(e), e);
+        }
+        for (Iterator<String> keys = configuration.getKeys(); keys.hasNext(); ) {
+            rejectUnknown(keys.next(), file.toString());
+        }
+        return new Layer(layer, file.toString(), configuration);
+    }
+
+    private Layer environmentLayer() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (Setting<?> setting : AgentSettings.ALL) {
+            String value = environment.get(setting.environmentVariable());
+            if (value != null) {
+                values.put(setting.key(), value);
+                names.add(setting.environmentVariable());
+            }
+        }
+        return new Layer(
+                ConfigurationLayer.ENVIRONMENT,
+                "environment " + String.join(", ", names),
+                new MapConfiguration(values));
+    }
+
+    private Layer systemPropertiesLayer() throws ConfigurationException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String name : systemProperties.stringPropertyNames()) {
+            if (name.startsWith(SYSTEM_PROPERTY_PREFIX)) {
+                String key = name.substring(SYSTEM_PROPERTY_PREFIX.length());
+                rejectUnknown(key, "system property " + name);
+                values.put(key, systemProperties.getProperty(name));
+            }
+        }
+        for (Map.Entry<String, String> override : commandLineOverrides.entrySet()) {
+            rejectUnknown(override.getKey(), "command line --set " + override.getKey());
+            values.put(override.getKey(), override.getValue());
+        }
+        return new Layer(
+                ConfigurationLayer.SYSTEM_PROPERTIES, "system properties and --set", new MapConfiguration(values));
+    }
+
+    private static Layer highestLayerWith(List<Layer> layers, String key) {
+        for (int i = layers.size() - 1; i > 0; i--) {
+            if (layers.get(i).configuration().containsKey(key)) {
+                return layers.get(i);
+            }
+        }
+        return layers.get(0);
+    }
+
+    private static Object parse(Setting<?> setting, String text, String source) throws ConfigurationException {
+        Object value;
+        try {
+            value = setting.type().parse(text == null ? "" : text);
+        } catch (SettingType.InvalidValueException e) {
+            String shown = setting.secret() ? "the value" : "'" + text + "'";
+            throw new ConfigurationException(
+                    source,
+                    setting.key(),
+                    shown + " " + e.getMessage() + "; expected "
+                            + setting.type().expected() + " (default " + setting.defaultValue() + ")");
+        }
+        checkMinimum(setting, value, source);
+        return value;
+    }
+
+    private static void checkMinimum(Setting<?> setting, Object value, String source) throws ConfigurationException {
+        if (setting.minimum().isEmpty()) {
+            return;
+        }
+        boolean tooSmall;
+        try {
+            Object minimum = setting.type().parse(setting.minimum());
+            tooSmall = value instanceof Integer number
+                    ? number < (Integer) minimum
+                    : value instanceof Duration duration && duration.compareTo((Duration) minimum) < 0;
+        } catch (SettingType.InvalidValueException e) {
+            throw new IllegalStateException("the minimum of " + setting.key() + " is not valid", e);
+        }
+        if (tooSmall) {
+            throw new ConfigurationException(
+                    source,
+                    setting.key(),
+                    "must be at least " + setting.minimum() + " (default " + setting.defaultValue() + ")");
+        }
+    }
+
+    private static void rejectUnknown(String key, String source) throws ConfigurationException {
+        for (Setting<?> setting : AgentSettings.ALL) {
+            if (setting.key().equals(key)) {
+                return;
+            }
+        }
+        String closest = "";
+        int best = Integer.MAX_VALUE;
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        for (Setting<?> setting : AgentSettings.ALL) {
+            int d = distance.apply(
+                    key.toLowerCase(java.util.Locale.ROOT), setting.key().toLowerCase(java.util.Locale.ROOT));
+            if (d < best) {
+                best = d;
+                closest = setting.key();
+            }
+        }
+        String hint = best <= Math.max(3, key.length() / 4) ? "did you mean " + closest + "? " : "";
+        throw new ConfigurationException(
+                source, key, "unknown setting; " + hint + "every setting is listed in docs/configuration.md");
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private record Layer(ConfigurationLayer layer, String sourceName, Configuration configuration) {}
+}

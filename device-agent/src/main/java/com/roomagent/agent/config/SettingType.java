@@ -1,0 +1,120 @@
+package com.roomagent.agent.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a setting's text is read, and what a person is told when it cannot be. Each parser returns
+ * a value of the setting's Java type or throws {@link InvalidValueException} with an explanation
+ * that does not repeat the value (the caller decides whether the value is safe to show).
+ */
+public enum SettingType {
+    TEXT("text") {
+        @Override
+        Object parse(String text) {
+            return text.strip();
+        }
+    },
+    WHOLE_NUMBER("a whole number") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            try {
+                return Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException("is not a whole number");
+            }
+        }
+    },
+    DURATION("a duration such as 500ms, 3s, 5m, 2h or PT2H") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            return parseDuration(text.strip());
+        }
+    },
+    HTTPS_URL("an https:// URL") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            try {
+                URI uri = new URI(text.strip());
+                if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                    throw new InvalidValueException("is not an https:// URL with a host (R2: signaling uses HTTPS)");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new InvalidValueException("is not a valid URL: " + e.getReason());
+            }
+        }
+    },
+    FILE("a file path, or empty for none") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            if (text.isBlank()) {
+                return NO_FILE;
+            }
+            try {
+                return Path.of(text.strip());
+            } catch (InvalidPathException e) {
+                throw new InvalidValueException("is not a valid path: " + e.getReason());
+            }
+        }
+    };
+
+    /** The value of a {@link #FILE} setting that is deliberately left empty. */
+    public static final Path NO_FILE = Path.of("");
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final String expected;
+
+    SettingType(String expected) {
+        this.expected = expected;
+    }
+
+    /** What a valid value looks like, for error messages and the documentation. */
+    public String expected() {
+        return expected;
+    }
+
+    abstract Object parse(String text) throws InvalidValueException;
+
+    private static Duration parseDuration(String text) throws InvalidValueException {
+        Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        Duration duration;
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            duration = switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        } else {
+            try {
+                duration = Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException("is not a duration");
+            }
+        }
+        if (duration.isNegative()) {
+            throw new InvalidValueException("is negative");
+        }
+        return duration;
+    }
+
+    /** A value that its setting's type cannot read. */
+    static final class InvalidValueException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidValueException(String problem) {
+            super(problem);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package com.roomagent.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationLoaderTest {
+    @TempDir
+    Path configDir;
+
+    @TempDir
+    Path stateDir;
+
+    private AgentConfiguration load(Map<String, String> env, Properties system, Map<String, String> overrides)
+            throws ConfigurationException {
+        return new ConfigurationLoader(configDir, stateDir, env, system, overrides).load();
+    }
+
+    private AgentConfiguration load() throws ConfigurationException {
+        return load(Map.of(), new Properties(), Map.of());
+    }
+
+    private void write(Path file, String content) throws IOException {
+        Files.writeString(file, content);
+    }
+
+    @Test
+    void builtInDefaultsApplyWhenNoLayerSetsAKey() throws Exception {
+        AgentConfiguration configuration = load();
+
+        assertEquals(Duration.ofHours(2), configuration.get(AgentSettings.DISCOVERY_RESULT_TTL));
+        assertEquals(3, configuration.get(AgentSettings.DISCOVERY_SAMPLES_PER_PAIR));
+        assertEquals(URI.create("https://127.0.0.1:443"), configuration.get(AgentSettings.CLOUD_SIGNALING_URL));
+        assertTrue(configuration.sourceOf(AgentSettings.DISCOVERY_RESULT_TTL).startsWith("built-in"));
+    }
+
+    @Test
+    void eachLayerOverridesTheOnesBelowIt() throws Exception {
+        write(
+                configDir.resolve("board.properties"),
+                "discovery.samplesPerPair=4\ndiscovery.sampleInterval=10ms\n"
+                        + "discovery.connectTimeout=1s\ndiscovery.tlsHandshakeTimeout=1s\ndiscovery.udpInitialRto=100ms\n");
+        write(
+                stateDir.resolve("provisioned.properties"),
+                "discovery.samplesPerPair=5\ndiscovery.sampleInterval=20ms\n"
+                        + "discovery.connectTimeout=2s\ndiscovery.tlsHandshakeTimeout=2s\n");
+        write(
+                configDir.resolve("agent.properties"),
+                "discovery.samplesPerPair=6\ndiscovery.sampleInterval=30ms\n" + "discovery.connectTimeout=4s\n");
+        Map<String, String> env =
+                Map.of("ROOM_AGENT_DISCOVERY_SAMPLES_PER_PAIR", "7", "ROOM_AGENT_DISCOVERY_SAMPLE_INTERVAL", "40ms");
+        Properties system = new Properties();
+        system.setProperty("roomagent.discovery.samplesPerPair", "8");
+
+        AgentConfiguration configuration = load(env, system, Map.of());
+
+        assertEquals(Duration.ofMillis(100), configuration.get(AgentSettings.DISCOVERY_UDP_INITIAL_RTO));
+        assertEquals(Duration.ofSeconds(2), configuration.get(AgentSettings.DISCOVERY_TLS_HANDSHAKE_TIMEOUT));
+        assertEquals(Duration.ofSeconds(4), configuration.get(AgentSettings.DISCOVERY_CONNECT_TIMEOUT));
+        assertEquals(Duration.ofMillis(40), configuration.get(AgentSettings.DISCOVERY_SAMPLE_INTERVAL));
+        assertEquals(8, configuration.get(AgentSettings.DISCOVERY_SAMPLES_PER_PAIR));
+        assertTrue(
+                configuration.sourceOf(AgentSettings.DISCOVERY_CONNECT_TIMEOUT).contains("agent.properties"));
+        assertTrue(configuration
+                .sourceOf(AgentSettings.DISCOVERY_TLS_HANDSHAKE_TIMEOUT)
+                .contains("provisioned.properties"));
+    }
+
+    @Test
+    void commandLineOverridesWinOverTheEnvironment() throws Exception {
+        AgentConfiguration configuration = load(
+                Map.of("ROOM_AGENT_DISCOVERY_SAMPLES_PER_PAIR", "7"),
+                new Properties(),
+                Map.of("discovery.samplesPerPair", "9"));
+
+        assertEquals(9, configuration.get(AgentSettings.DISCOVERY_SAMPLES_PER_PAIR));
+    }
+
+    @Test
+    void invalidValueNamesTheFileTheKeyAndWhatIsExpected() throws Exception {
+        Path file = configDir.resolve("agent.properties");
+        write(file, "discovery.samplesPerPair=three\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, this::load);
+
+        assertEquals(file.toString(), error.source());
+        assertEquals("discovery.samplesPerPair", error.key().orElseThrow());
+        assertTrue(error.getMessage().contains("'three' is not a whole number"), error.getMessage());
+        assertTrue(error.getMessage().contains("default 3"), error.getMessage());
+    }
+
+    @Test
+    void misspeltKeyIsRefusedWithASuggestion() throws Exception {
+        write(configDir.resolve("board.properties"), "discovery.sampelsPerPair=3\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, this::load);
+
+        assertTrue(error.getMessage().contains("did you mean discovery.samplesPerPair?"), error.getMessage());
+    }
+
+    @Test
+    void valueBelowItsMinimumIsRefused() throws Exception {
+        write(configDir.resolve("agent.properties"), "discovery.resultTtl=0s\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, this::load);
+
+        assertTrue(error.getMessage().contains("must be at least 1s"), error.getMessage());
+    }
+
+    @Test
+    void signalingUrlMustBeHttps() throws Exception {
+        ConfigurationException error = assertThrows(
+                ConfigurationException.class,
+                () -> load(
+                        Map.of("ROOM_AGENT_CLOUD_SIGNALING_URL", "http://cloud.example"), new Properties(), Map.of()));
+
+        assertTrue(error.source().contains("ROOM_AGENT_CLOUD_SIGNALING_URL"), error.source());
+        assertTrue(error.getMessage().contains("https://"), error.getMessage());
+    }
+
+    @Test
+    void unknownSystemPropertyIsRefused() {
+        Properties system = new Properties();
+        system.setProperty("roomagent.discovery.nonsense", "1");
+
+        ConfigurationException error =
+                assertThrows(ConfigurationException.class, () -> load(Map.of(), system, Map.of()));
+
+        assertEquals("system property roomagent.discovery.nonsense", error.source());
+    }
+
+    @Test
+    void aDirectoryWhereAFileShouldBeIsRefused() throws Exception {
+        Files.createDirectory(configDir.resolve("agent.properties"));
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, this::load);
+
+        assertTrue(error.getMessage().contains("is not a readable file"), error.getMessage());
+    }
+
+    @Test
+    void durationsAcceptShortAndIsoForms() throws Exception {
+        AgentConfiguration configuration = load(
+                Map.of(),
+                new Properties(),
+                Map.of("discovery.resultTtl", "PT30M", "discovery.networkPollInterval", "2500ms"));
+
+        assertEquals(Duration.ofMinutes(30), configuration.get(AgentSettings.DISCOVERY_RESULT_TTL));
+        assertEquals(Duration.ofMillis(2500), configuration.get(AgentSettings.DISCOVERY_NETWORK_POLL_INTERVAL));
+    }
+
+    @Test
+    void environmentVariableNamesAreUpperSnakeCase() {
+        assertEquals(
+                "ROOM_AGENT_DISCOVERY_UDP_INITIAL_RTO", AgentSettings.DISCOVERY_UDP_INITIAL_RTO.environmentVariable());
+        assertEquals("ROOM_AGENT_CLOUD_SIGNALING_URL", AgentSettings.CLOUD_SIGNALING_URL.environmentVariable());
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The project's benchmarks: JMH for the STUN codec, and the wall time of a 20-node discovery
+# against the cloud emulator on loopback (4 of the 20 nodes drop UDP, so the probe is bounded by
+# the UDP pair timeout). Figures go to target/bench/; record them in docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=target/bench
+rm -rf "$out"
+mkdir -p "$out/emulator" "$out/etc" "$out/state"
+
+echo "== JMH: STUN codec"
+java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-all.jar StunCodec -f 1 -wi 3 -i 5 -w 1s -r 2s \
+  -rf json -rff "$out/jmh-stun.json" | grep -E "^Benchmark|StunCodecBenchmark"
+
+emulator_pid=""
+stop_emulator() {
+  if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
+    kill -TERM "$emulator_pid"
+    for _ in $(seq 1 50); do kill -0 "$emulator_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$emulator_pid" 2>/dev/null || true
+  fi
+}
+trap stop_emulator EXIT
+
+echo
+echo "== 20-node discovery (4 nodes drop UDP; default probe settings)"
+bin/cloud-emulator --config benchmarks/scenarios/twenty-nodes.json --state-dir "$out/emulator" \
+  --ready-file "$out/emulator/ready.json" >"$out/cloud-emulator.log" 2>&1 &
+emulator_pid=$!
+for _ in $(seq 1 300); do
+  [ -f "$out/emulator/ready.json" ] && break
+  kill -0 "$emulator_pid" 2>/dev/null || { cat "$out/cloud-emulator.log" >&2; exit 1; }
+  sleep 0.1
+done
+signaling_uri=$(grep -o '"signalingUri" *: *"[^"]*"' "$out/emulator/ready.json" | sed 's/.*: *"\(.*\)"/\1/')
+ca_certificate=$(grep -o '"caCertificate" *: *"[^"]*"' "$out/emulator/ready.json" | sed 's/.*: *"\(.*\)"/\1/')
+
+for run in 1 2 3; do
+  start=$(date +%s%N)
+  bin/room-agent discover --config-dir "$out/etc" --state-dir "$out/state" \
+    --set "cloud.signalingUrl=$signaling_uri" --set "cloud.trustAnchors=$ca_certificate" \
+    --set device.id=bench-room --json --output "$out/report-$run.json" >/dev/null
+  end=$(date +%s%N)
+  probe_ms=$(grep -o '"durationMillis" *: *[0-9]*' "$out/report-$run.json" | grep -o '[0-9]*$')
+  reachable=$(grep -c '"reachable" *: *true' "$out/report-$run.json" || true)
+  echo "run $run: probe ${probe_ms} ms (report), command $(( (end - start) / 1000000 )) ms wall, ${reachable}/80 pairs reachable"
+done
+echo "figures: $out/"
