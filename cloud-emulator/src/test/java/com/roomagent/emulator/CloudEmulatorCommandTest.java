@@ -73,6 +73,9 @@ class CloudEmulatorCommandTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(
                         java,
+                        // The test class path carries a warn-only logging configuration; the
+                        // child must log its lifecycle events as the real launcher does.
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                         "-cp",
                         System.getProperty("java.class.path"),
                         CloudEmulatorCommand.class.getName(),

@@ -22,6 +22,10 @@ final class HostAndPort {
             }
             host = text.substring(1, close);
             port = text.substring(close + 2);
+            if (host.isEmpty()) {
+                // InetAddress reads "" as loopback: the probe would silently go to this machine.
+                throw new IllegalArgumentException("'" + text + "' has no host between the brackets");
+            }
         } else {
             int colon = text.lastIndexOf(':');
             if (colon <= 0 || text.indexOf(':') != colon) {

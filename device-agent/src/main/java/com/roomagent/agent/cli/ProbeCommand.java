@@ -110,7 +110,12 @@ final class ProbeCommand implements Callable<Integer> {
                     : trust != null ? TrustAnchors.sslContextTrusting(trust) : DiscoveryAssembly.cloudTrust(loaded);
         } catch (ConfigurationException e) {
             return ExitCodes.configurationError(spec, e);
-        } catch (TrustAnchorException | IllegalArgumentException e) {
+        } catch (TrustAnchorException e) {
+            err.println("room-agent: " + e.getMessage());
+            err.flush();
+            // --trust is part of the command line; cloud.trustAnchors is configuration.
+            return trust != null ? ExitCodes.USAGE : ExitCodes.CONFIGURATION;
+        } catch (IllegalArgumentException e) {
             err.println("room-agent: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;

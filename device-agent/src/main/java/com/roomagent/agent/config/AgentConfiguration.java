@@ -3,6 +3,7 @@ package com.roomagent.agent.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -66,7 +67,9 @@ public final class AgentConfiguration {
     public Map<String, String> describe() {
         Map<String, String> described = new LinkedHashMap<>();
         for (Setting<?> setting : AgentSettings.ALL) {
-            described.put(setting.key(), setting.secret() ? "(set, not shown)" : String.valueOf(values.get(setting)));
+            Object value = values.get(setting);
+            String text = value instanceof Duration duration ? DurationText.format(duration) : String.valueOf(value);
+            described.put(setting.key(), setting.secret() ? "(set, not shown)" : text);
         }
         return described;
     }

@@ -24,6 +24,7 @@ public final class AgentSettings {
             SettingType.HTTPS_URL,
             "https://127.0.0.1:443",
             "",
+            "",
             "Base URL of the signaling service (R2, R3): the media node list and discovery reports"
                     + " are under it. The default is the cloud emulator on loopback; provisioning sets the"
                     + " organization's.",
@@ -33,6 +34,7 @@ public final class AgentSettings {
             "cloud.trustAnchors",
             Path.class,
             SettingType.FILE,
+            "",
             "",
             "",
             "PEM file with the certificate authorities trusted for the cloud's TLS (signaling and the"
@@ -52,12 +54,16 @@ public final class AgentSettings {
             "First STUN retransmission timeout over UDP (RFC 5389 section 7.2.1); it doubles with each"
                     + " retransmission.");
 
-    public static final Setting<Integer> DISCOVERY_UDP_MAX_TRANSMISSIONS = number(
+    public static final Setting<Integer> DISCOVERY_UDP_MAX_TRANSMISSIONS = new Setting<>(
             "discovery.udpMaxTransmissions",
+            Integer.class,
+            SettingType.WHOLE_NUMBER,
             "4",
             "1",
+            "30",
             "Transmissions of one STUN request over UDP before giving up (Rc in RFC 5389; the RFC's 7"
-                    + " makes a silently dropped path cost 39.5 s, 4 makes it cost 7.5 s).");
+                    + " makes a silently dropped path cost 39.5 s, 4 makes it cost 7.5 s).",
+            false);
 
     public static final Setting<Integer> DISCOVERY_UDP_FINAL_WAIT_MULTIPLIER = number(
             "discovery.udpFinalWaitMultiplier",
@@ -125,14 +131,15 @@ public final class AgentSettings {
             DISCOVERY_FAILURE_RETRY_DELAY);
 
     private static Setting<String> text(String key, String defaultValue, String description) {
-        return new Setting<>(key, String.class, SettingType.TEXT, defaultValue, "", description, false);
+        return new Setting<>(key, String.class, SettingType.TEXT, defaultValue, "", "", description, false);
     }
 
     private static Setting<Integer> number(String key, String defaultValue, String minimum, String description) {
-        return new Setting<>(key, Integer.class, SettingType.WHOLE_NUMBER, defaultValue, minimum, description, false);
+        return new Setting<>(
+                key, Integer.class, SettingType.WHOLE_NUMBER, defaultValue, minimum, "", description, false);
     }
 
     private static Setting<Duration> duration(String key, String defaultValue, String minimum, String description) {
-        return new Setting<>(key, Duration.class, SettingType.DURATION, defaultValue, minimum, description, false);
+        return new Setting<>(key, Duration.class, SettingType.DURATION, defaultValue, minimum, "", description, false);
     }
 }

@@ -91,7 +91,11 @@ public final class ConfigurationLoader {
             Layer source = highestLayerWith(layers, setting.key());
             String text = combined.getString(setting.key());
             values.put(setting, parse(setting, text, source.sourceName()));
-            sources.put(setting, source.layer().description() + " (" + source.sourceName() + ")");
+            sources.put(
+                    setting,
+                    source.layer() == ConfigurationLayer.BUILT_IN
+                            ? source.layer().description()
+                            : source.layer().description() + " (" + source.sourceName() + ")");
         }
         return new AgentConfiguration(values, sources, configDirectory, stateDirectory);
     }
@@ -187,24 +191,35 @@ public final class ConfigurationLoader {
     }
 
     private static void checkMinimum(Setting<?> setting, Object value, String source) throws ConfigurationException {
-        if (setting.minimum().isEmpty()) {
-            return;
-        }
-        boolean tooSmall;
-        try {
-            Object minimum = setting.type().parse(setting.minimum());
-            tooSmall = value instanceof Integer number
-                    ? number < (Integer) minimum
-                    : value instanceof Duration duration && duration.compareTo((Duration) minimum) < 0;
-        } catch (SettingType.InvalidValueException e) {
-            throw new IllegalStateException("the minimum of " + setting.key() + " is not valid", e);
-        }
-        if (tooSmall) {
+        if (!setting.minimum().isEmpty() && compare(setting, value, setting.minimum()) < 0) {
             throw new ConfigurationException(
                     source,
                     setting.key(),
                     "must be at least " + setting.minimum() + " (default " + setting.defaultValue() + ")");
         }
+        if (!setting.maximum().isEmpty() && compare(setting, value, setting.maximum()) > 0) {
+            throw new ConfigurationException(
+                    source,
+                    setting.key(),
+                    "must be at most " + setting.maximum() + " (default " + setting.defaultValue() + ")");
+        }
+    }
+
+    /** Compares a parsed whole number or duration with a bound written in the setting's syntax. */
+    private static int compare(Setting<?> setting, Object value, String bound) {
+        Object limit;
+        try {
+            limit = setting.type().parse(bound);
+        } catch (SettingType.InvalidValueException e) {
+            throw new IllegalStateException("the bound " + bound + " of " + setting.key() + " is not valid", e);
+        }
+        if (value instanceof Integer number) {
+            return Integer.compare(number, (Integer) limit);
+        }
+        if (value instanceof Duration duration) {
+            return duration.compareTo((Duration) limit);
+        }
+        throw new IllegalStateException(setting.key() + " has bounds but is neither a number nor a duration");
     }
 
     private static void rejectUnknown(String key, String source) throws ConfigurationException {

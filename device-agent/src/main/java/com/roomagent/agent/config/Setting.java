@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param defaultValue the built-in default, as text in the same syntax a file would use
  * @param minimum for whole numbers and durations, the smallest accepted value as text; empty for
  *     none
+ * @param maximum for whole numbers and durations, the largest accepted value as text; empty for
+ *     none
  * @param description what the setting changes, for the documentation
  * @param secret whether the value must never be shown in logs or error messages
  * @param <T> the Java type of the value
@@ -22,6 +24,7 @@ public record Setting<T>(
         SettingType type,
         String defaultValue,
         String minimum,
+        String maximum,
         String description,
         boolean secret) {
 

@@ -13,8 +13,9 @@ public final class SettingsDocumentation {
         table.append("| key | default | accepts | environment variable | meaning |\n");
         table.append("|---|---|---|---|---|\n");
         for (Setting<?> setting : AgentSettings.ALL) {
-            String accepts =
-                    setting.type().expected() + (setting.minimum().isEmpty() ? "" : ", at least " + setting.minimum());
+            String accepts = setting.type().expected()
+                    + (setting.minimum().isEmpty() ? "" : ", at least " + setting.minimum())
+                    + (setting.maximum().isEmpty() ? "" : ", at most " + setting.maximum());
             String defaultValue = setting.defaultValue().isEmpty() ? "(empty)" : "`" + setting.defaultValue() + "`";
             table.append("| `")
                     .append(setting.key())

@@ -118,6 +118,24 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void valueAboveItsMaximumIsRefusedAtBoot() throws Exception {
+        write(configDir.resolve("agent.properties"), "discovery.udpMaxTransmissions=31\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, this::load);
+
+        assertEquals("discovery.udpMaxTransmissions", error.key().orElseThrow());
+        assertTrue(error.getMessage().contains("must be at most 30"), error.getMessage());
+    }
+
+    @Test
+    void describeWritesDurationsAsPeopleWriteThem() throws Exception {
+        AgentConfiguration configuration = load();
+
+        assertEquals("2h", configuration.describe().get("discovery.resultTtl"));
+        assertEquals("500ms", configuration.describe().get("discovery.udpInitialRto"));
+    }
+
+    @Test
     void signalingUrlMustBeHttps() throws Exception {
         ConfigurationException error = assertThrows(
                 ConfigurationException.class,

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param mappedAddress the reflexive address the node saw, as {@code host:port}; null when
  *     unreachable
  * @param failure why the node was unreachable; null when reachable
- * @param detail a human-readable explanation of the failure; null when reachable
+ * @param detail for people: why the pair failed, or for a reachable pair notes such as the
+ *     connect and TLS handshake times and retransmissions; null when there is nothing to say
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PairResult(
