@@ -7,7 +7,10 @@ set -euo pipefail
 #   openjdk-17-jdk-headless, maven  build the agent (Java 17, Maven 3.8.7+)
 #   coturn                          a real STUN server, started by tests on loopback
 #   iproute2, procps                network state the agent reads; process control in scripts
-PACKAGES=(openjdk-17-jdk-headless maven coturn iproute2 procps ca-certificates curl)
+#   gstreamer1.0-*                  the camera on the emulated board (a GStreamer source), frames
+#                                   for the QR code scanner; the media pipeline later
+PACKAGES=(openjdk-17-jdk-headless maven coturn iproute2 procps ca-certificates curl
+  gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
