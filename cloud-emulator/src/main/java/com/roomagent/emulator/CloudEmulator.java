@@ -12,9 +12,13 @@ import com.roomagent.emulator.config.TransportMode;
 import com.roomagent.emulator.medianode.ListenerBindException;
 import com.roomagent.emulator.medianode.MediaNodeServer;
 import com.roomagent.emulator.medianode.StreamLimits;
+import com.roomagent.emulator.provisioning.ActivatedDevice;
+import com.roomagent.emulator.provisioning.AdminToken;
+import com.roomagent.emulator.provisioning.Provisioning;
 import com.roomagent.emulator.signaling.DiscoveryReportStore;
 import com.roomagent.emulator.signaling.SignalingServer;
 import com.roomagent.emulator.threads.NamedThreadFactory;
+import com.roomagent.protocol.activation.IssuedCode;
 import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.discovery.NodeList;
 import java.io.IOException;
@@ -26,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,8 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cloud emulator: a signaling HTTPS server and emulated media nodes, with its own CA (see
- * docs/cloud-emulator.md). Tests start one per test class or per test; the command line runs one
+ * The cloud emulator: a signaling HTTPS server with provisioning, and emulated media nodes, with its
+ * own CA and admin token (see docs/cloud-emulator.md). Tests start one per test class or per test; the command line runs one
  * until SIGTERM.
  *
  * <p>Ownership: the emulator owns the signaling server, every media node, and the reply scheduler
@@ -59,6 +64,8 @@ public final class CloudEmulator implements AutoCloseable {
     private final NodeList nodeList;
     private final URI signalingUri;
     private final Path caCertificate;
+    private final Provisioning provisioning;
+    private final Path adminTokenFile;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CloudEmulator(
@@ -67,13 +74,17 @@ public final class CloudEmulator implements AutoCloseable {
             ScheduledThreadPoolExecutor replies,
             DiscoveryReportStore reports,
             NodeList nodeList,
-            Path caCertificate) {
+            Path caCertificate,
+            Provisioning provisioning,
+            Path adminTokenFile) {
         this.signaling = signaling;
         this.nodes = List.copyOf(nodes);
         this.replies = replies;
         this.reports = reports;
         this.nodeList = nodeList;
         this.caCertificate = caCertificate;
+        this.provisioning = provisioning;
+        this.adminTokenFile = adminTokenFile;
         this.signalingUri = httpsUri(signaling.address());
     }
 
@@ -86,7 +97,8 @@ public final class CloudEmulator implements AutoCloseable {
      * Validates {@code config}, loads or creates the CA in {@code stateDir}, binds every listener,
      * and returns once all of them accept traffic.
      *
-     * @param clock the time certificates are issued at
+     * @param clock the time certificates are issued at, and by which activation codes and pairings
+     *     expire and the activation rate limit refills
      * @throws EmulatorStartException when the configuration is invalid, the state directory or CA
      *     is unusable, or a port cannot be bound; whatever was already started is closed
      */
@@ -98,6 +110,7 @@ public final class CloudEmulator implements AutoCloseable {
         }
         Path state = stateDir.toAbsolutePath();
         CertificateAuthority ca = loadCa(state, clock);
+        AdminToken adminToken = loadAdminToken(state);
         ScheduledThreadPoolExecutor replies =
                 new ScheduledThreadPoolExecutor(1, new NamedThreadFactory("node-replies"));
         replies.setRemoveOnCancelPolicy(true);
@@ -125,9 +138,23 @@ public final class CloudEmulator implements AutoCloseable {
                     ca.issueServer("signaling", signalingNames(host)).sslContext();
             SignalingServer signaling;
             try {
-                signaling = SignalingServer.start(address, signalingTls, nodeList, reports);
+                signaling = SignalingServer.bind(address, signalingTls);
             } catch (IOException e) {
                 throw BindFailures.describe("signaling", address, e, config.source());
+            }
+            Provisioning provisioning;
+            try {
+                provisioning = new Provisioning(
+                        ca,
+                        adminToken,
+                        config.organization(),
+                        httpsUri(signaling.address()),
+                        config.signaling().activationRateLimit(),
+                        clock);
+                signaling.start(nodeList, reports, provisioning);
+            } catch (IOException | RuntimeException e) {
+                signaling.close();
+                throw new EmulatorStartException(Failure.LISTEN_FAILED, "cannot start the signaling server: " + e, e);
             }
             CloudEmulator emulator = new CloudEmulator(
                     signaling,
@@ -135,7 +162,9 @@ public final class CloudEmulator implements AutoCloseable {
                     replies,
                     reports,
                     nodeList,
-                    ca.certificateFile().orElseThrow());
+                    ca.certificateFile().orElseThrow(),
+                    provisioning,
+                    state.resolve(AdminToken.FILE));
             log.info(
                     "emulator.started signalingUri={} caCertificate={} nodes={} source=\"{}\"",
                     emulator.signalingUri,
@@ -178,6 +207,48 @@ public final class CloudEmulator implements AutoCloseable {
         return reports;
     }
 
+    /**
+     * Activation codes, pairings and enrolled devices (docs/cloud-emulator.md, "Provisioning"); the
+     * methods below are shortcuts to it.
+     */
+    public Provisioning provisioning() {
+        return provisioning;
+    }
+
+    /**
+     * Issues a single-use activation code, as {@code POST /v1/admin/activation-codes} does.
+     *
+     * @throws IllegalArgumentException for an organization id that is not 1 to 64 letters, digits or
+     *     {@code ._~-}, or a validity that is not positive or exceeds 365 days
+     */
+    public IssuedCode issueCode(String organizationId, Duration validFor) {
+        return provisioning.issueCode(organizationId, validFor);
+    }
+
+    /**
+     * Approves the pending pairing shown as {@code shortCode}, in the default organization.
+     *
+     * @return false when no pairing with that code is pending
+     */
+    public boolean approvePairing(String shortCode) {
+        return provisioning.approvePairing(shortCode);
+    }
+
+    /** Every device enrolled since start, by activation code or pairing, in order. */
+    public List<ActivatedDevice> activatedDevices() {
+        return provisioning.activatedDevices();
+    }
+
+    /** The administrator's bearer token, also in {@link #adminTokenFile()}; never log it. */
+    public String adminToken() {
+        return provisioning.adminToken().value();
+    }
+
+    /** {@code <stateDir>/admin-token}, owner-only. */
+    public Path adminTokenFile() {
+        return adminTokenFile;
+    }
+
     /** Stops the signaling server and every node, releasing all ports. Idempotent. */
     @Override
     public void close() {
@@ -212,6 +283,18 @@ public final class CloudEmulator implements AutoCloseable {
                     e);
         } catch (CertificateAuthorityException e) {
             throw new EmulatorStartException(Failure.STATE_DIRECTORY, e.getMessage(), e);
+        }
+    }
+
+    private static AdminToken loadAdminToken(Path state) throws EmulatorStartException {
+        try {
+            return AdminToken.loadOrCreate(state);
+        } catch (IOException e) {
+            throw new EmulatorStartException(
+                    Failure.STATE_DIRECTORY,
+                    "cannot use the admin token in " + state + ": " + e.getMessage()
+                            + "; make the state directory writable or choose another with --state-dir",
+                    e);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.roomagent.emulator;
 
+import com.roomagent.emulator.admin.ApproveCommand;
+import com.roomagent.emulator.admin.IssueCodeCommand;
 import com.roomagent.emulator.config.ConfigFiles;
 import com.roomagent.emulator.config.EmulatorConfig;
 import com.roomagent.emulator.config.InvalidConfigException;
@@ -17,6 +19,9 @@ import picocli.CommandLine.Option;
  * {@code cloud-emulator [--config FILE] [--state-dir DIR] [--ready-file FILE]}: runs the emulator
  * until SIGTERM or SIGINT. Exit codes: 0 after a clean stop, 2 for a bad configuration or bad
  * arguments, 1 for any other failure (a port in use, an unusable state directory).
+ *
+ * <p>Subcommands talk to a running emulator instead: {@code issue-code} ({@link IssueCodeCommand})
+ * and {@code approve} ({@link ApproveCommand}).
  */
 @Command(
         name = "cloud-emulator",
@@ -25,7 +30,8 @@ import picocli.CommandLine.Option;
         description = "Runs the Room Agent cloud emulator: signaling over HTTPS, media nodes answering STUN,"
                 + " and its own CA. See docs/cloud-emulator.md.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:clean stop", "1:failure (port in use, state directory unusable)", "2:bad configuration"})
+        exitCodeList = {"0:clean stop", "1:failure (port in use, state directory unusable)", "2:bad configuration"},
+        subcommands = {IssueCodeCommand.class, ApproveCommand.class})
 public final class CloudEmulatorCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;
@@ -43,13 +49,15 @@ public final class CloudEmulatorCommand implements Callable<Integer> {
             names = "--state-dir",
             paramLabel = "DIR",
             defaultValue = "target/cloud-emulator",
-            description = "Where the CA is kept (ca.pem, ca-key.pem). Default: ${DEFAULT-VALUE}.")
+            description = "Where the CA and the admin token are kept (ca.pem, ca-key.pem, admin-token)."
+                    + " Default: ${DEFAULT-VALUE}.")
     private Path stateDir;
 
     @Option(
             names = "--ready-file",
             paramLabel = "FILE",
-            description = "Written (JSON: signalingUri, caCertificate) once everything listens; deleted on stop.")
+            description = "Written (JSON: signalingUri, caCertificate, adminTokenFile) once everything listens;"
+                    + " deleted on stop.")
     private Path readyFile;
 
     private final ShutdownSignal signal;

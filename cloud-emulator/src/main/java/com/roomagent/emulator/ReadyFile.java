@@ -12,13 +12,17 @@ import java.nio.file.Path;
  *
  * @param signalingUri the signaling base URI, for example {@code https://127.0.0.1:443}
  * @param caCertificate the absolute path of the CA certificate devices must trust
+ * @param adminTokenFile the absolute path of the administrator's token ({@code cloud-emulator
+ *     issue-code --ready-file} reads it)
  */
-record ReadyFile(String signalingUri, String caCertificate) {
+record ReadyFile(String signalingUri, String caCertificate, String adminTokenFile) {
     private static final ObjectMapper MAPPER = DiscoveryJson.mapper();
 
     static ReadyFile of(CloudEmulator emulator) {
         return new ReadyFile(
-                emulator.signalingUri().toString(), emulator.caCertificate().toString());
+                emulator.signalingUri().toString(),
+                emulator.caCertificate().toString(),
+                emulator.adminTokenFile().toString());
     }
 
     void writeTo(Path file) throws IOException {

@@ -10,13 +10,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The emulator's certificate authority: an EC P-256 key and a self-signed certificate, kept in the
  * state directory so that devices configured to trust {@code ca.pem} keep trusting the emulator
  * across restarts. It issues the server certificates of the signaling server and of every media
- * node's TLS port; those are issued anew at each start and never stored.
+ * node's TLS port, issued anew at each start and never stored, and the client certificates of
+ * activated devices.
  *
  * <p>Thread-safe: immutable after construction.
  */
@@ -46,6 +50,9 @@ public final class CertificateAuthority {
     private static final Duration SERVER_VALIDITY = Duration.ofDays(397);
     // Certificates start an hour in the past, so a device whose clock is slightly behind accepts them.
     private static final Duration BACKDATING = Duration.ofHours(1);
+    private static final Duration DEVICE_VALIDITY = Duration.ofDays(365);
+    // Device certificates are used at once by the device that asked: five minutes cover its clock skew.
+    private static final Duration DEVICE_BACKDATING = Duration.ofMinutes(5);
     private static final String CA_NAME = "Room Agent Cloud Emulator CA";
 
     private final KeyPair keys;
@@ -121,6 +128,38 @@ public final class CertificateAuthority {
                 now.minus(BACKDATING),
                 now.plus(SERVER_VALIDITY));
         return new ServerCredentials(serverKeys.getPrivate(), List.of(leaf, certificate));
+    }
+
+    /**
+     * Issues a device's client certificate for {@code deviceKey}, the key of its certificate
+     * signing request ({@link CertificateRequests#publicKeyOf}), valid for a year from five minutes
+     * ago.
+     *
+     * @param deviceId the subject CN, for example {@code dev-1a2b3c4d}
+     * @param organizationId the subject O
+     * @throws GeneralSecurityException when the JDK cannot sign or encode the certificate
+     */
+    public DeviceCertificate issueDevice(PublicKey deviceKey, String deviceId, String organizationId)
+            throws GeneralSecurityException {
+        Instant now = clock.instant();
+        X509Certificate leaf = CertificateIssuer.device(
+                certificate,
+                keys.getPrivate(),
+                deviceKey,
+                deviceId,
+                organizationId,
+                now.minus(DEVICE_BACKDATING),
+                now.plus(DEVICE_VALIDITY));
+        List<X509Certificate> chain = List.of(leaf, certificate);
+        List<String> pem = new ArrayList<>();
+        for (X509Certificate each : chain) {
+            try {
+                pem.add(new String(Pem.encode(each), StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new CertificateEncodingException("cannot PEM-encode " + each.getSubjectX500Principal(), e);
+            }
+        }
+        return new DeviceCertificate(chain, pem);
     }
 
     /** The CA certificate. */

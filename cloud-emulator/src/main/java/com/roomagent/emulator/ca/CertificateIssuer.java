@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -30,8 +33,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.IPAddress;
 
 /**
- * Builds X.509 certificates (RFC 5280) with Bouncy Castle: self-signed CA certificates and server
- * certificates. Keys are EC P-256 and signatures ECDSA with SHA-256, computed by the JDK's
+ * Builds X.509 certificates (RFC 5280) with Bouncy Castle: self-signed CA certificates, server
+ * certificates and device (client) certificates. Keys are EC P-256 and signatures ECDSA with SHA-256, computed by the JDK's
  * providers.
  */
 final class CertificateIssuer {
@@ -111,6 +114,51 @@ final class CertificateIssuer {
             return sign(builder, issuerKey);
         } catch (CertIOException e) {
             throw new GeneralSecurityException("cannot encode a server certificate extension", e);
+        }
+    }
+
+    /**
+     * A device's client certificate: subject CN = the device id, O = its organization; clientAuth
+     * only, since a device never serves TLS (R1); digitalSignature for ECDHE_ECDSA handshakes.
+     */
+    static X509Certificate device(
+            X509Certificate issuer,
+            PrivateKey issuerKey,
+            PublicKey subjectKey,
+            String deviceId,
+            String organizationId,
+            Instant notBefore,
+            Instant notAfter)
+            throws GeneralSecurityException {
+        // Built attribute by attribute, so that a ',' or '=' in an id cannot change the name's structure.
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, organizationId)
+                .addRDN(BCStyle.CN, deviceId)
+                .build();
+        try {
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            X500Name.getInstance(
+                                    issuer.getSubjectX500Principal().getEncoded()),
+                            serial(),
+                            Date.from(notBefore),
+                            Date.from(notAfter),
+                            subject,
+                            subjectKey)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    // RFC 5280 section 4.2.1.12: the device authenticates as a TLS client, nothing else.
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
+                            extensions.createAuthorityKeyIdentifier(issuer.getPublicKey()))
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey));
+            return sign(builder, issuerKey);
+        } catch (CertIOException e) {
+            throw new GeneralSecurityException("cannot encode a device certificate extension", e);
         }
     }
 

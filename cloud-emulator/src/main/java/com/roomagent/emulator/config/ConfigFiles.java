@@ -15,6 +15,8 @@ import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.discovery.NodeKind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -153,11 +155,18 @@ public final class ConfigFiles {
 
     private static EmulatorConfig toConfig(ConfigJson.File file, String source, List<String> problems) {
         ConfigJson.Signaling signaling =
-                file.signaling() == null ? new ConfigJson.Signaling(null, null, null) : file.signaling();
+                file.signaling() == null ? new ConfigJson.Signaling(null, null, null, null) : file.signaling();
+        ConfigJson.RateLimit rateLimit = signaling.activationRateLimit() == null
+                ? new ConfigJson.RateLimit(null, null)
+                : signaling.activationRateLimit();
         SignalingConfig signalingConfig = new SignalingConfig(
                 Optional.ofNullable(signaling.host()).orElse(SignalingConfig.DEFAULT_HOST),
                 Optional.ofNullable(signaling.port()).orElse(SignalingConfig.DEFAULT_PORT),
-                Optional.ofNullable(signaling.reportHistoryPerDevice()).orElse(SignalingConfig.DEFAULT_REPORT_HISTORY));
+                Optional.ofNullable(signaling.reportHistoryPerDevice()).orElse(SignalingConfig.DEFAULT_REPORT_HISTORY),
+                new RateLimitConfig(
+                        Optional.ofNullable(rateLimit.burst()).orElse(RateLimitConfig.DEFAULT_BURST),
+                        Duration.ofSeconds(Optional.ofNullable(rateLimit.refillSeconds())
+                                .orElse(RateLimitConfig.DEFAULT_REFILL_SECONDS))));
         List<NodeConfig> nodes = new ArrayList<>();
         if (file.nodes() != null) {
             for (int index = 0; index < file.nodes().size(); index++) {
@@ -165,7 +174,31 @@ public final class ConfigFiles {
                         .ifPresent(nodes::add);
             }
         }
-        return new EmulatorConfig(source, signalingConfig, nodes);
+        return new EmulatorConfig(source, signalingConfig, nodes, toOrganization(file.organization(), problems));
+    }
+
+    private static OrganizationConfig toOrganization(ConfigJson.Organization organization, List<String> problems) {
+        if (organization == null) {
+            return OrganizationConfig.defaults();
+        }
+        return new OrganizationConfig(
+                Optional.ofNullable(organization.id()).orElse(OrganizationConfig.DEFAULT_ID),
+                url("organization.contentUrl", organization.contentUrl(), problems),
+                url("organization.upgradeUrl", organization.upgradeUrl(), problems),
+                url("organization.metricsUrl", organization.metricsUrl(), problems));
+    }
+
+    private static Optional<URI> url(String field, String text, List<String> problems) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(text));
+        } catch (URISyntaxException e) {
+            problems.add(field + " is '" + text + "', not a URL (" + e.getReason()
+                    + "); write an absolute https URL such as https://content.example.com/");
+            return Optional.empty();
+        }
     }
 
     private static Optional<NodeConfig> toNode(ConfigJson.Node node, String where, List<String> problems) {

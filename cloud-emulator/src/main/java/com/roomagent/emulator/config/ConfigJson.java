@@ -10,9 +10,13 @@ import java.util.Map;
 final class ConfigJson {
     private ConfigJson() {}
 
-    record File(Signaling signaling, List<Node> nodes) {}
+    record File(Signaling signaling, List<Node> nodes, Organization organization) {}
 
-    record Signaling(String host, Integer port, Integer reportHistoryPerDevice) {}
+    record Signaling(String host, Integer port, Integer reportHistoryPerDevice, RateLimit activationRateLimit) {}
+
+    record RateLimit(Integer burst, Integer refillSeconds) {}
+
+    record Organization(String id, String contentUrl, String upgradeUrl, String metricsUrl) {}
 
     record Node(
             String id,

@@ -2,13 +2,17 @@ package com.roomagent.emulator.config;
 
 import com.roomagent.protocol.discovery.MediaTransport;
 import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks a configuration before anything is bound, so that every mistake is reported at once with
@@ -16,6 +20,10 @@ import java.util.Set;
  */
 public final class ConfigValidator {
     private static final int MAX_PORT = 65_535;
+    private static final int MAX_BURST = 1_000_000;
+    private static final Duration MAX_REFILL = Duration.ofDays(1);
+    /** Organization ids: what {@code POST /v1/admin/activation-codes} accepts too. */
+    public static final Pattern ORGANIZATION_ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
 
     private ConfigValidator() {}
 
@@ -25,7 +33,7 @@ public final class ConfigValidator {
      * @throws InvalidConfigException listing every problem: a port out of range, a host that is not a
      *     specific IP literal, a duplicate node id, two listeners on the same address and port, a
      *     negative delay, a mode for a transport the node does not offer, bad-certificate on a
-     *     transport other than TLS
+     *     transport other than TLS, a rate limit out of bounds, an invalid organization id or URL
      */
     public static EmulatorConfig validate(EmulatorConfig config) throws InvalidConfigException {
         List<String> problems = problems(config);
@@ -47,6 +55,8 @@ public final class ConfigValidator {
                     + "; keep at least 1 report per device");
         }
         claim(boundBy, "tcp", signaling.host(), signaling.port(), "signaling", problems);
+        checkRateLimit(signaling.activationRateLimit(), problems);
+        checkOrganization(config.organization(), problems);
         if (config.nodes().isEmpty()) {
             problems.add("nodes is missing or empty; describe at least one media node");
         }
@@ -90,6 +100,38 @@ public final class ConfigValidator {
                         + " is bad-certificate, which only applies to tls; use serve, drop or closed");
             }
         }
+    }
+
+    private static void checkRateLimit(RateLimitConfig limit, List<String> problems) {
+        if (limit.burst() < 1 || limit.burst() > MAX_BURST) {
+            problems.add("signaling.activationRateLimit.burst is " + limit.burst() + "; use 1 to " + MAX_BURST
+                    + " attempts");
+        }
+        Duration refill = limit.refillInterval();
+        if (refill.compareTo(Duration.ofSeconds(1)) < 0 || refill.compareTo(MAX_REFILL) > 0) {
+            problems.add("signaling.activationRateLimit.refillSeconds is " + refill.toSeconds() + "; use 1 to "
+                    + MAX_REFILL.toSeconds() + " seconds");
+        }
+    }
+
+    private static void checkOrganization(OrganizationConfig organization, List<String> problems) {
+        if (!ORGANIZATION_ID.matcher(organization.id()).matches()) {
+            problems.add("organization.id is '" + organization.id()
+                    + "'; use 1 to 64 letters, digits or ._~- (it becomes the O of device certificates)");
+        }
+        checkUrl("organization.contentUrl", organization.contentUrl(), problems);
+        checkUrl("organization.upgradeUrl", organization.upgradeUrl(), problems);
+        checkUrl("organization.metricsUrl", organization.metricsUrl(), problems);
+    }
+
+    private static void checkUrl(String field, Optional<URI> url, List<String> problems) {
+        url.ifPresent(uri -> {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+                problems.add(field + " is '" + uri + "'; use an absolute https URL with a host, such as"
+                        + " https://content.example.com/");
+            }
+        });
     }
 
     private static void checkHost(String field, String host, List<String> problems) {

@@ -2,12 +2,14 @@ package com.roomagent.emulator.signaling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.roomagent.protocol.activation.CloudError;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
 
 /** Reading bounded request bodies and writing JSON responses on the JDK's {@link HttpExchange}. */
 final class Exchanges {
@@ -84,6 +86,28 @@ final class Exchanges {
     /** Sends the JSON error body {@code {"error": message}}. */
     static void sendError(HttpExchange exchange, ObjectMapper mapper, int status, String message) throws IOException {
         sendJson(exchange, status, json(mapper, new ErrorBody(message)));
+    }
+
+    /**
+     * Sends a provisioning refusal: {@code error} as the body, and for {@link
+     * CloudError#RATE_LIMITED} the {@code Retry-After} header in seconds (RFC 9110 section 10.2.3).
+     */
+    static void sendCloudError(HttpExchange exchange, ObjectMapper mapper, int status, CloudError error)
+            throws IOException {
+        if (error.retryAfterSeconds() != null) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(error.retryAfterSeconds()));
+        }
+        sendJson(exchange, status, json(mapper, error));
+    }
+
+    /** Sends {@code status} with an HTML page and closes the exchange. */
+    static void sendHtml(HttpExchange exchange, int status, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     static byte[] json(ObjectMapper mapper, Object value) throws JsonProcessingException {

@@ -3,6 +3,7 @@ package com.roomagent.emulator.signaling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.roomagent.emulator.logging.LogFormat;
+import com.roomagent.protocol.activation.CloudError;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import com.roomagent.protocol.discovery.NodeList;
 import com.sun.net.httpserver.HttpExchange;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signaling API (docs/cloud-emulator.md, "HTTP API"): routes each request, answers it, and logs
- * one line for it. Stateless apart from the report store, so any executor thread may run it.
+ * one line for it. Provisioning paths go to {@link ProvisioningRoutes}. Stateless apart from the
+ * report store and provisioning (both thread-safe), so any executor thread may run it.
  */
 final class SignalingRoutes implements HttpHandler {
     /** Discovery reports larger than this are refused with 413: a real report is a few kilobytes. */
@@ -36,11 +38,14 @@ final class SignalingRoutes implements HttpHandler {
     private final ObjectMapper mapper;
     private final byte[] nodeListJson;
     private final DiscoveryReportStore reports;
+    private final ProvisioningRoutes provisioning;
 
-    SignalingRoutes(ObjectMapper mapper, NodeList nodes, DiscoveryReportStore reports) throws JsonProcessingException {
+    SignalingRoutes(ObjectMapper mapper, NodeList nodes, DiscoveryReportStore reports, ProvisioningRoutes provisioning)
+            throws JsonProcessingException {
         this.mapper = mapper;
         this.nodeListJson = mapper.writeValueAsBytes(nodes);
         this.reports = reports;
+        this.provisioning = provisioning;
     }
 
     @Override
@@ -55,17 +60,24 @@ final class SignalingRoutes implements HttpHandler {
         } catch (HttpError e) {
             status = e.status();
             log.debug("http.refused method={} path={} status={} reason=\"{}\"", method, path, status, e.getMessage());
-            Exchanges.sendError(exchange, mapper, status, e.getMessage());
+            if (e.cloudError().isPresent()) {
+                Exchanges.sendCloudError(
+                        exchange, mapper, status, e.cloudError().get());
+            } else {
+                Exchanges.sendError(exchange, mapper, status, e.getMessage());
+            }
         } catch (IOException | RuntimeException e) {
             // The catch-all of the handler thread: one request fails, the server stays up.
             status = HttpURLConnection.HTTP_INTERNAL_ERROR;
             log.warn("http.failed method={} path={} error={}", method, path, e.toString(), e);
             try {
-                Exchanges.sendError(
-                        exchange,
-                        mapper,
-                        status,
-                        "internal error: " + e.getClass().getSimpleName());
+                String message = "internal error: " + e.getClass().getSimpleName();
+                if (ProvisioningRoutes.handles(path)) {
+                    Exchanges.sendCloudError(
+                            exchange, mapper, status, new CloudError(ProvisioningRoutes.INTERNAL_ERROR, message, null));
+                } else {
+                    Exchanges.sendError(exchange, mapper, status, message);
+                }
             } catch (IOException | RuntimeException ignored) {
                 // The response may have been half-sent; the exchange is closed below either way.
             }
@@ -83,6 +95,9 @@ final class SignalingRoutes implements HttpHandler {
     }
 
     private int route(HttpExchange exchange, String method, String path) throws IOException, HttpError {
+        if (ProvisioningRoutes.handles(path)) {
+            return provisioning.route(exchange, method, path);
+        }
         if (path.equals("/v1/health")) {
             requireMethod(exchange, method, "GET");
             Exchanges.sendJson(exchange, 200, Exchanges.json(mapper, Map.of("status", "ok")));

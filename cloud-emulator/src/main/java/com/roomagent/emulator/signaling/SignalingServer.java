@@ -1,6 +1,7 @@
 package com.roomagent.emulator.signaling;
 
 import com.roomagent.emulator.logging.LogFormat;
+import com.roomagent.emulator.provisioning.Provisioning;
 import com.roomagent.emulator.threads.NamedThreadFactory;
 import com.roomagent.protocol.discovery.DiscoveryJson;
 import com.roomagent.protocol.discovery.NodeList;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The signaling HTTPS server: the JDK's {@link HttpsServer} with the API of {@link
  * SignalingRoutes}. It owns the server socket and its executor and closes both.
+ *
+ * <p>Started in two steps, {@link #bind} then {@link #start}, because what it serves (the
+ * organization's URLs, the pairing pages) names its own address, whose port may be ephemeral.
  *
  * <p>Threads: the JDK's dispatcher thread accepts and handshakes; {@value #THREADS} threads named
  * {@code signaling-http-N} run requests. When all are busy and the queue is full, the dispatcher runs
@@ -33,6 +38,7 @@ public final class SignalingServer implements AutoCloseable {
     private final HttpsServer server;
     private final ThreadPoolExecutor executor;
     private final InetSocketAddress address;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     private SignalingServer(HttpsServer server, ThreadPoolExecutor executor) {
         this.server = server;
@@ -41,16 +47,15 @@ public final class SignalingServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code address} (port 0 for an ephemeral port) and starts serving.
+     * Binds {@code address} (port 0 for an ephemeral port) without serving yet: connections wait in
+     * the backlog until {@link #start}.
      *
      * @throws java.net.BindException when the port is taken or needs privilege
      * @throws IOException when the server cannot be created
      */
-    public static SignalingServer start(
-            InetSocketAddress address, SSLContext tls, NodeList nodes, DiscoveryReportStore reports)
-            throws IOException {
-        SignalingRoutes routes = new SignalingRoutes(DiscoveryJson.mapper(), nodes, reports);
+    public static SignalingServer bind(InetSocketAddress address, SSLContext tls) throws IOException {
         HttpsServer server = HttpsServer.create(address, BACKLOG);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
                 THREADS,
                 THREADS,
@@ -59,13 +64,25 @@ public final class SignalingServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(QUEUED_REQUESTS),
                 new NamedThreadFactory("signaling-http"),
                 new ThreadPoolExecutor.CallerRunsPolicy());
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
-        server.createContext("/", routes);
         server.setExecutor(executor);
+        return new SignalingServer(server, executor);
+    }
+
+    /**
+     * Starts serving the node list, the discovery reports and provisioning.
+     *
+     * @throws IOException when the node list cannot be written as JSON (a bug, not an I/O problem)
+     */
+    public void start(NodeList nodes, DiscoveryReportStore reports, Provisioning provisioning) throws IOException {
+        var mapper = DiscoveryJson.mapper();
+        SignalingRoutes routes =
+                new SignalingRoutes(mapper, nodes, reports, new ProvisioningRoutes(mapper, provisioning));
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("the signaling server is already started");
+        }
+        server.createContext("/", routes);
         server.start();
-        SignalingServer started = new SignalingServer(server, executor);
-        log.info("signaling.listening address={}", LogFormat.address(started.address()));
-        return started;
+        log.info("signaling.listening address={}", LogFormat.address(address));
     }
 
     /** The bound address, with the actual port. */

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.roomagent.protocol.activation.OrganizationSettings;
 import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.discovery.NodeKind;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +52,16 @@ class ConfigFilesTest {
     void fileWithEveryFieldIsRead() throws Exception {
         EmulatorConfig config = ConfigFiles.parse(resource("every-field.json"), "every-field.json");
 
-        assertEquals(new SignalingConfig("127.0.0.1", 8443, 3), config.signaling());
+        assertEquals(
+                new SignalingConfig("127.0.0.1", 8443, 3, new RateLimitConfig(5, Duration.ofSeconds(12))),
+                config.signaling());
+        assertEquals(
+                new OrganizationConfig(
+                        "org-acme",
+                        Optional.of(URI.create("https://content.example.com/")),
+                        Optional.of(URI.create("https://cdn.example.com/upgrades")),
+                        Optional.of(URI.create("https://metrics.example.com/v1"))),
+                config.organization());
         NodeConfig mesh = config.nodes().get(0);
         assertEquals(NodeKind.VIDEO_MESH, mesh.kind());
         assertEquals(Duration.ofMillis(2), mesh.delay());
@@ -65,6 +77,8 @@ class ConfigFilesTest {
         EmulatorConfig config = ConfigFiles.parse("{\"nodes\": [" + NODE + "}]}", "test");
 
         assertEquals(new SignalingConfig("127.0.0.1", 443, 10), config.signaling());
+        assertEquals(RateLimitConfig.defaults(), config.signaling().activationRateLimit());
+        assertEquals(OrganizationConfig.defaults(), config.organization());
         NodeConfig node = config.nodes().get(0);
         assertEquals(Duration.ZERO, node.delay());
         for (MediaTransport transport : MediaTransport.values()) {
@@ -100,6 +114,48 @@ class ConfigFilesTest {
 
         assertTrue(e.getMessage().contains("'nodes[0].ports.udp'"), e.getMessage());
         assertTrue(e.getMessage().contains("must be a number"), e.getMessage());
+    }
+
+    @Test
+    void organizationUrlsNotConfiguredLieUnderTheSignalingUri() throws Exception {
+        EmulatorConfig config = ConfigFiles.parse(
+                "{\"organization\": {\"upgradeUrl\": \"https://cdn.example.com/u\"}, \"nodes\": [" + NODE + "}]}",
+                "f.json");
+
+        OrganizationSettings settings = config.organization().settings(URI.create("https://127.0.0.1:8443"));
+
+        assertEquals("org-demo", config.organization().id());
+        assertEquals(URI.create("https://127.0.0.1:8443"), settings.signalingUrl());
+        assertEquals(URI.create("https://127.0.0.1:8443/content"), settings.contentUrl());
+        assertEquals(URI.create("https://cdn.example.com/u"), settings.upgradeUrl());
+        assertEquals(URI.create("https://127.0.0.1:8443/metrics"), settings.metricsUrl());
+    }
+
+    @Test
+    void badRateLimitAndOrganizationAreReportedTogether() {
+        InvalidConfigException e = assertThrows(
+                InvalidConfigException.class,
+                () -> ConfigFiles.parse(
+                        "{\"signaling\": {\"activationRateLimit\": {\"burst\": 0, \"refillSeconds\": 0}},"
+                                + " \"organization\": {\"id\": \"a b\", \"metricsUrl\": \"metrics.example.com\"},"
+                                + " \"nodes\": [" + NODE + "}]}",
+                        "f.json"));
+
+        assertTrue(e.getMessage().contains("signaling.activationRateLimit.burst is 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("signaling.activationRateLimit.refillSeconds is 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("organization.id is 'a b'"), e.getMessage());
+        assertTrue(e.getMessage().contains("organization.metricsUrl is 'metrics.example.com'"), e.getMessage());
+    }
+
+    @Test
+    void unknownFieldInTheRateLimitIsNamed() {
+        InvalidConfigException e = assertThrows(
+                InvalidConfigException.class,
+                () -> ConfigFiles.parse(
+                        "{\"signaling\": {\"activationRateLimit\": {\"bursts\": 3}}, \"nodes\": [" + NODE + "}]}",
+                        "f.json"));
+
+        assertTrue(e.getMessage().contains("unknown field 'signaling.activationRateLimit.bursts'"), e.getMessage());
     }
 
     @Test
