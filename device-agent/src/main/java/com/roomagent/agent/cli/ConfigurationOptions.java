@@ -21,7 +21,7 @@ final class ConfigurationOptions {
             names = "--state-dir",
             paramLabel = "DIR",
             description =
-                    "Directory of the device's state, including provisioned.properties (default: $ROOM_AGENT_STATE_DIR or /var/lib/room-agent).")
+                    "Directory of the device's state: identity, provisioned settings, control socket (default: $ROOM_AGENT_STATE_DIR or /var/lib/room-agent).")
     Path stateDirectory = Path.of(System.getenv().getOrDefault("ROOM_AGENT_STATE_DIR", "/var/lib/room-agent"));
 
     @Option(
@@ -39,8 +39,12 @@ final class ConfigurationOptions {
     boolean verbose;
 
     AgentConfiguration load() throws ConfigurationException {
+        return loader().load();
+    }
+
+    /** The loader of these layers, for the daemon, which reads them again once provisioned. */
+    ConfigurationLoader loader() {
         return new ConfigurationLoader(
-                        configDirectory, stateDirectory, System.getenv(), System.getProperties(), overrides)
-                .load();
+                configDirectory, stateDirectory, System.getenv(), System.getProperties(), overrides);
     }
 }

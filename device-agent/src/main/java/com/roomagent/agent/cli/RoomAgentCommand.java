@@ -13,6 +13,9 @@ import picocli.CommandLine.HelpCommand;
         description = "The headless agent of a video-conference room device.",
         subcommands = {
             RunCommand.class,
+            ActivateCommand.class,
+            StatusCommand.class,
+            FactoryResetCommand.class,
             DiscoverCommand.class,
             ProbeCommand.class,
             ConfigCommand.class,

@@ -1,7 +1,7 @@
 package com.roomagent.agent.cli;
 
-import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.ConfigurationException;
+import com.roomagent.agent.control.ControlSocketException;
 import com.roomagent.agent.daemon.AgentDaemon;
 import com.roomagent.agent.discovery.RealNetworkStateSource;
 import com.roomagent.agent.discovery.TrustAnchorException;
@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code room-agent run}: the daemon. Runs until SIGTERM or SIGINT, then stops every subsystem
+ * {@code room-agent run}: the daemon. Opens the control socket, provisions the device when it has
+ * no identity, then discovers. Runs until SIGTERM or SIGINT, then stops every subsystem
  * before the JVM exits (the JVM then exits with 143 for SIGTERM, which the systemd unit lists as a
  * success status).
  */
@@ -28,18 +29,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AgentConfiguration loaded;
-        try {
-            loaded = configuration.load();
-        } catch (ConfigurationException e) {
-            return ExitCodes.configurationError(spec, e);
-        }
         AgentDaemon daemon;
         try {
-            daemon = new AgentDaemon(loaded, Clock.systemUTC(), new RealNetworkStateSource());
-        } catch (TrustAnchorException e) {
-            spec.commandLine().getErr().println("room-agent: " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
+            daemon = new AgentDaemon(
+                    configuration.loader(), Clock.systemUTC(), new RealNetworkStateSource(), System.out);
+        } catch (ConfigurationException e) {
+            return ExitCodes.configurationError(spec, e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(
@@ -49,7 +44,23 @@ final class RunCommand implements Callable<Integer> {
                 },
                 "shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        daemon.start();
+        try {
+            daemon.start();
+        } catch (ControlSocketException e) {
+            spec.commandLine().getErr().println("room-agent: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            daemon.close();
+            return e.reason() == ControlSocketException.Reason.ANOTHER_AGENT_RUNNING
+                    ? ExitCodes.ANOTHER_AGENT
+                    : ExitCodes.FAILED;
+        } catch (TrustAnchorException e) {
+            spec.commandLine().getErr().println("room-agent: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            daemon.close();
+            return ExitCodes.CONFIGURATION;
+        }
         // The main thread only waits: the daemon's own threads do the work, and the shutdown hook
         // (SIGTERM, SIGINT) releases it after the daemon has stopped.
         stopped.await();

@@ -12,6 +12,9 @@ import java.util.Map;
  * values, and for each the layer it came from (for {@code room-agent config}). Immutable.
  */
 public final class AgentConfiguration {
+    /** The control socket's file name in the state directory, when {@code control.socketPath} is empty. */
+    public static final String CONTROL_SOCKET_FILE = "control.sock";
+
     private final Map<Setting<?>, Object> values;
     private final Map<Setting<?>, String> sources;
     private final Path configDirectory;
@@ -53,6 +56,12 @@ public final class AgentConfiguration {
         } catch (UnknownHostException e) {
             return "room-device";
         }
+    }
+
+    /** Where the control socket is: {@code control.socketPath}, or {@code control.sock} in the state directory. */
+    public Path controlSocketPath() {
+        Path configured = get(AgentSettings.CONTROL_SOCKET_PATH);
+        return configured.equals(SettingType.NO_FILE) ? stateDirectory.resolve(CONTROL_SOCKET_FILE) : configured;
     }
 
     public Path configDirectory() {

@@ -16,7 +16,71 @@ public final class AgentSettings {
             "device.id",
             "",
             "The device's identifier in reports to the cloud. Empty means the host name. Provisioning"
-                    + " replaces it with the identity in the device certificate.");
+                    + " sets it (in the provisioned layer) to the identity the cloud gave the device, and the"
+                    + " running agent always reports under that identity once provisioned.");
+
+    public static final Setting<String> DEVICE_MODEL = text(
+            "device.model",
+            "emulated-board",
+            "The device's model, sent with the activation request for the organization's inventory.");
+
+    public static final Setting<String> DEVICE_SERIAL_NUMBER = text(
+            "device.serialNumber",
+            "",
+            "The device's serial number, sent with the activation request and used as the subject of"
+                    + " its certificate request. Empty means one derived from /etc/machine-id (a hash of it,"
+                    + " never the id itself), or the host name when that file is missing.");
+
+    public static final Setting<Path> CONTROL_SOCKET_PATH = new Setting<>(
+            "control.socketPath",
+            Path.class,
+            SettingType.FILE,
+            "",
+            "",
+            "",
+            "The local control socket (a Unix domain socket, mode 0660; the agent listens on no network"
+                    + " port, R1) that room-agent activate, status and factory-reset talk to. Empty means"
+                    + " control.sock in the state directory. Unix socket paths are limited to 107 bytes.",
+            false);
+
+    public static final Setting<CameraSelection> PROVISIONING_CAMERA = new Setting<>(
+            "provisioning.camera",
+            CameraSelection.class,
+            SettingType.CAMERA,
+            "none",
+            "",
+            "",
+            "The camera watched for an activation QR code while the device is unprovisioned: none,"
+                    + " test-pattern, image:FILE or clip:FILE (the emulated board's camera, played through"
+                    + " GStreamer), or v4l2:DEVICE such as v4l2:/dev/video0.",
+            false);
+
+    public static final Setting<Duration> PROVISIONING_CAMERA_SCAN_INTERVAL = duration(
+            "provisioning.cameraScanInterval",
+            "250ms",
+            "50ms",
+            "Time between two camera frames scanned for a QR code while unprovisioned.");
+
+    public static final Setting<Duration> PROVISIONING_POLL_MAX_INTERVAL = duration(
+            "provisioning.pollMaxInterval",
+            "30s",
+            "100ms",
+            "Longest wait between two polls of a pairing session. Polls start at the interval the cloud"
+                    + " gives and back off exponentially, with full jitter, up to this.");
+
+    public static final Setting<Duration> PROVISIONING_RETRY_INITIAL_INTERVAL = duration(
+            "provisioning.retryInitialInterval",
+            "2s",
+            "10ms",
+            "First wait before retrying an activation or pairing request that failed for a reason that"
+                    + " may pass (cloud unreachable, rate limited); it doubles at each failure, with full"
+                    + " jitter.");
+
+    public static final Setting<Duration> PROVISIONING_RETRY_MAX_INTERVAL = duration(
+            "provisioning.retryMaxInterval",
+            "60s",
+            "100ms",
+            "Longest wait between two retries of a failed activation or pairing request.");
 
     public static final Setting<URI> CLOUD_SIGNALING_URL = new Setting<>(
             "cloud.signalingUrl",
@@ -26,8 +90,8 @@ public final class AgentSettings {
             "",
             "",
             "Base URL of the signaling service (R2, R3): the media node list and discovery reports"
-                    + " are under it. The default is the cloud emulator on loopback; provisioning sets the"
-                    + " organization's.",
+                    + " are under it, and before provisioning the activation service too. The default is the"
+                    + " cloud emulator on loopback; provisioning sets the organization's.",
             false);
 
     public static final Setting<Path> CLOUD_TRUST_ANCHORS = new Setting<>(
@@ -114,6 +178,8 @@ public final class AgentSettings {
     /** Every setting, in the order of the documentation. */
     public static final List<Setting<?>> ALL = List.of(
             DEVICE_ID,
+            DEVICE_MODEL,
+            DEVICE_SERIAL_NUMBER,
             CLOUD_SIGNALING_URL,
             CLOUD_TRUST_ANCHORS,
             CLOUD_CONNECT_TIMEOUT,
@@ -128,7 +194,13 @@ public final class AgentSettings {
             DISCOVERY_SAMPLE_INTERVAL,
             DISCOVERY_RESULT_TTL,
             DISCOVERY_NETWORK_POLL_INTERVAL,
-            DISCOVERY_FAILURE_RETRY_DELAY);
+            DISCOVERY_FAILURE_RETRY_DELAY,
+            CONTROL_SOCKET_PATH,
+            PROVISIONING_CAMERA,
+            PROVISIONING_CAMERA_SCAN_INTERVAL,
+            PROVISIONING_POLL_MAX_INTERVAL,
+            PROVISIONING_RETRY_INITIAL_INTERVAL,
+            PROVISIONING_RETRY_MAX_INTERVAL);
 
     private static Setting<String> text(String key, String defaultValue, String description) {
         return new Setting<>(key, String.class, SettingType.TEXT, defaultValue, "", "", description, false);

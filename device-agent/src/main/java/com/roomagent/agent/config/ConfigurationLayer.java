@@ -9,7 +9,7 @@ public enum ConfigurationLayer {
     BUILT_IN("built-in default"),
     /** {@code <config dir>/board.properties}: what the hardware implies. */
     BOARD_PROFILE("board profile"),
-    /** {@code <state dir>/provisioned.properties}: what the cloud set at provisioning. */
+    /** {@code <state dir>/identity/provisioned.properties}: what the cloud set at provisioning. */
     PROVISIONED("provisioned settings"),
     /** {@code <config dir>/agent.properties}: what the device's administrator set. */
     ADMINISTRATOR("administrator overrides"),

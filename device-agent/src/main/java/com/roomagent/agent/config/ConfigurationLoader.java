@@ -31,8 +31,12 @@ public final class ConfigurationLoader {
     public static final String BOARD_PROFILE_FILE = "board.properties";
     /** The file of the administrator layer, in the configuration directory. */
     public static final String ADMINISTRATOR_FILE = "agent.properties";
-    /** The file of the provisioned layer, in the state directory. */
-    public static final String PROVISIONED_FILE = "provisioned.properties";
+    /**
+     * The file of the provisioned layer, relative to the state directory: where the identity store
+     * writes the organization's settings at provisioning ({@code
+     * IdentityStore.provisionedSettingsFile()}, a test keeps the two equal).
+     */
+    public static final String PROVISIONED_FILE = "identity/provisioned.properties";
 
     private static final String SYSTEM_PROPERTY_PREFIX = "roomagent.";
 
@@ -45,7 +49,7 @@ public final class ConfigurationLoader {
     /**
      * @param configDirectory where {@code board.properties} and {@code agent.properties} live
      *     (on a device, /etc/room-agent)
-     * @param stateDirectory where {@code provisioned.properties} lives (on a device,
+     * @param stateDirectory where {@code identity/provisioned.properties} lives (on a device,
      *     /var/lib/room-agent)
      * @param environment the process environment, for {@code ROOM_AGENT_*} variables
      * @param systemProperties the JVM's system properties, for {@code roomagent.*} keys
@@ -64,6 +68,11 @@ public final class ConfigurationLoader {
         this.commandLineOverrides = Map.copyOf(commandLineOverrides);
     }
 
+    /** The file of the provisioned layer: {@value #PROVISIONED_FILE} in the state directory. */
+    public Path provisionedFile() {
+        return stateDirectory.resolve(PROVISIONED_FILE);
+    }
+
     /**
      * Loads and checks every layer.
      *
@@ -73,7 +82,7 @@ public final class ConfigurationLoader {
         List<Layer> layers = new ArrayList<>();
         layers.add(new Layer(ConfigurationLayer.BUILT_IN, "built-in defaults", builtInDefaults()));
         layers.add(fileLayer(ConfigurationLayer.BOARD_PROFILE, configDirectory.resolve(BOARD_PROFILE_FILE)));
-        layers.add(fileLayer(ConfigurationLayer.PROVISIONED, stateDirectory.resolve(PROVISIONED_FILE)));
+        layers.add(fileLayer(ConfigurationLayer.PROVISIONED, provisionedFile()));
         layers.add(fileLayer(ConfigurationLayer.ADMINISTRATOR, configDirectory.resolve(ADMINISTRATOR_FILE)));
         layers.add(environmentLayer());
         layers.add(systemPropertiesLayer());

@@ -64,6 +64,16 @@ public enum SettingType {
                 throw new InvalidValueException("is not a valid path: " + e.getReason());
             }
         }
+    },
+    CAMERA("none, test-pattern, image:FILE, clip:FILE or v4l2:DEVICE") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            try {
+                return CameraSelection.parse(text);
+            } catch (InvalidPathException e) {
+                throw new InvalidValueException("is not a valid path: " + e.getReason());
+            }
+        }
     };
 
     /** The value of a {@link #FILE} setting that is deliberately left empty. */

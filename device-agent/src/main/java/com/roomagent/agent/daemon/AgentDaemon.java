@@ -2,80 +2,317 @@ package com.roomagent.agent.daemon;
 
 import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.AgentSettings;
+import com.roomagent.agent.config.ConfigurationException;
+import com.roomagent.agent.config.ConfigurationLoader;
+import com.roomagent.agent.control.ControlLimits;
+import com.roomagent.agent.control.ControlServer;
+import com.roomagent.agent.control.ControlSocketException;
 import com.roomagent.agent.discovery.DiscoveryService;
 import com.roomagent.agent.discovery.NetworkStateSource;
 import com.roomagent.agent.discovery.TrustAnchorException;
+import com.roomagent.agent.provisioning.Display;
+import com.roomagent.agent.provisioning.EmulatedDisplay;
+import com.roomagent.agent.provisioning.ProvisioningStatus;
+import com.roomagent.provisioning.identity.DeviceIdentity;
+import com.roomagent.provisioning.identity.IdentityStore;
+import com.roomagent.provisioning.identity.IdentityStoreException;
+import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The long-running agent a room system boots ({@code room-agent run}). At this stage it discovers
- * media nodes at start, again when the network changes and when the results expire (R9), and
- * keeps the latest results. Later issues add provisioning, registration and meetings here.
+ * The long-running agent a room system boots ({@code room-agent run}). It opens the control socket,
+ * then either provisions the device (no identity yet: pairing, the camera, codes on the socket) or
+ * discovers media nodes (R9) under the identity it has. Provisioning success reloads the
+ * configuration, whose provisioned layer now exists, and starts discovery; a factory reset stops
+ * discovery, wipes the identity and provisions again.
  *
- * <p>Threads: one scheduler thread, {@code discovery-scheduler}, owned by this class, runs the
- * discovery service's timers and probes (the prober uses its own short-lived pool per probe).
+ * <p>Threads, each owned here: {@code agent-lifecycle} makes every change of mode, one at a time;
+ * {@code discovery-scheduler-1} runs discovery's timers and probes; the control server's acceptor
+ * and handlers; while unprovisioned, the {@link ProvisioningEpisode}'s threads. Mode fields are
+ * guarded by {@code this}.
  */
 public final class AgentDaemon implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(AgentDaemon.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDaemon.class);
 
-    private final AgentConfiguration configuration;
-    private final DiscoveryService discovery;
+    private final ConfigurationLoader loader;
+    private final Clock clock;
     private final NetworkStateSource network;
+    private final IdentityStore store;
+    private final Display display;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService lifecycle;
+
+    private AgentConfiguration configuration;
+    private ControlServer control;
+    private ProvisioningEpisode provisioning;
+    private DiscoveryService discovery;
+    private DeviceIdentity identity;
+    private boolean closed;
 
     /**
-     * @throws TrustAnchorException when the configured cloud trust anchors cannot be read
+     * @param loader reads the configuration at start, and again once provisioned or reset
+     * @param console where the emulated display prints the QR code and messages (standard output)
+     * @throws ConfigurationException when the configuration is broken
      */
-    public AgentDaemon(AgentConfiguration configuration, Clock clock, NetworkStateSource network)
-            throws TrustAnchorException {
-        this.configuration = configuration;
-        this.discovery = DiscoveryAssembly.discoveryService(configuration, clock);
+    public AgentDaemon(ConfigurationLoader loader, Clock clock, NetworkStateSource network, PrintStream console)
+            throws ConfigurationException {
+        this.loader = loader;
+        this.clock = clock;
         this.network = network;
-        AtomicInteger threads = new AtomicInteger();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "discovery-scheduler-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.configuration = loader.load();
+        this.store = new IdentityStore(configuration.stateDirectory());
+        this.display = new EmulatedDisplay(configuration.stateDirectory().resolve("display"), console);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> named(task, "discovery-scheduler-1"));
+        this.lifecycle = Executors.newSingleThreadExecutor(task -> named(task, "agent-lifecycle"));
     }
 
-    /** Starts discovery: a first probe now, then on network change and on expiry. */
-    public void start() {
-        log.info(
-                "agent.starting device={} cloud={} configDir={} stateDir={}",
-                configuration.deviceId(),
+    /**
+     * How long the agent lets an {@code activate} request on the control socket wait for its
+     * outcome: the attempt may queue behind a pairing poll, and each takes at most a connect and a
+     * request timeout. The CLI waits a little longer than this.
+     */
+    public static Duration activationWait(AgentConfiguration configuration) {
+        Duration one = configuration
+                .get(AgentSettings.CLOUD_CONNECT_TIMEOUT)
+                .plus(configuration.get(AgentSettings.CLOUD_REQUEST_TIMEOUT));
+        return one.multipliedBy(2).plusSeconds(5);
+    }
+
+    private static Thread named(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * Opens the control socket, then provisions or discovers.
+     *
+     * @throws ControlSocketException when another agent runs on this state directory, or the
+     *     socket cannot be created
+     * @throws TrustAnchorException when the configured cloud trust anchors cannot be read
+     */
+    public void start() throws ControlSocketException, TrustAnchorException {
+        LOG.info(
+                "event=agent-starting cloud={} config_dir={} state_dir={}",
                 configuration.get(AgentSettings.CLOUD_SIGNALING_URL),
                 configuration.configDirectory(),
                 configuration.stateDirectory());
-        discovery.start(scheduler, network, DiscoveryAssembly.scheduling(configuration));
-        discovery.requestDiscovery(DiscoveryService.TRIGGER_BOOT);
-        log.info("agent.started device={}", configuration.deviceId());
+        ControlServer server = ControlServer.start(
+                configuration.controlSocketPath(), new ControlCommands(this, configuration), ControlLimits.DEFAULT);
+        synchronized (this) {
+            control = server;
+        }
+        Optional<DeviceIdentity> stored;
+        try {
+            stored = store.load();
+        } catch (IdentityStoreException e) {
+            LOG.error("event=identity-unreadable error=\"{}\"", e.getMessage());
+            display.showMessage("The stored identity cannot be read (" + e.getMessage() + "). Provision the device"
+                    + " again: a new identity replaces it.");
+            stored = Optional.empty();
+        }
+        if (stored.isPresent()) {
+            startDiscovery(stored.get());
+        } else {
+            startProvisioning();
+        }
+        LOG.info("event=agent-started state={}", status().state().id());
     }
 
-    /** The discovery service, for status queries. */
-    public DiscoveryService discovery() {
-        return discovery;
+    private void startProvisioning() throws TrustAnchorException {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            LOG.info("event=provisioning-mode state_dir={}", configuration.stateDirectory());
+            provisioning = ProvisioningEpisode.start(configuration, store, display, clock, this::onProvisioned);
+        }
     }
 
-    /** Stops discovery and its scheduler; waits up to 5 s for a probe in flight to notice. */
+    /** On the provisioning thread: hands the change of mode to {@code agent-lifecycle}. */
+    private void onProvisioned(DeviceIdentity issued) {
+        try {
+            lifecycle.execute(() -> provisioned(issued));
+        } catch (RejectedExecutionException e) {
+            LOG.info("event=provisioned-while-stopping device_id={}", issued.deviceId());
+        }
+    }
+
+    /** On {@code agent-lifecycle}: the provisioning thread reported an identity. */
+    private void provisioned(DeviceIdentity issued) {
+        ProvisioningEpisode finished;
+        synchronized (this) {
+            finished = provisioning;
+            provisioning = null;
+        }
+        if (finished != null) {
+            finished.close();
+        }
+        reloadConfiguration("provisioned");
+        try {
+            startDiscovery(issued);
+        } catch (TrustAnchorException e) {
+            LOG.error("event=discovery-not-started error=\"{}\"", e.getMessage());
+        }
+    }
+
+    private void startDiscovery(DeviceIdentity device) throws TrustAnchorException {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            identity = device;
+            discovery = DiscoveryAssembly.discoveryService(configuration, clock, device.deviceId());
+            discovery.start(scheduler, network, DiscoveryAssembly.scheduling(configuration));
+            discovery.requestDiscovery(DiscoveryService.TRIGGER_BOOT);
+            LOG.info(
+                    "event=discovery-mode device_id={} organization_id={} cloud={}",
+                    device.deviceId(),
+                    device.organizationId(),
+                    configuration.get(AgentSettings.CLOUD_SIGNALING_URL));
+        }
+    }
+
+    private void reloadConfiguration(String why) {
+        try {
+            AgentConfiguration reloaded = loader.load();
+            synchronized (this) {
+                configuration = reloaded;
+            }
+            LOG.info(
+                    "event=configuration-reloaded reason={} cloud={}",
+                    why,
+                    reloaded.get(AgentSettings.CLOUD_SIGNALING_URL));
+        } catch (ConfigurationException e) {
+            LOG.error("event=configuration-reload-failed reason={} error=\"{}\" keeping=previous", why, e.getMessage());
+        }
+    }
+
+    /**
+     * Stops discovery or provisioning, wipes the identity and provisioned settings, and provisions
+     * again. Runs on {@code agent-lifecycle}; waits for it.
+     *
+     * @throws IdentityStoreException when the identity could not be wiped completely (provisioning
+     *     starts anyway, so a new identity can replace what is left)
+     */
+    void factoryReset() throws IdentityStoreException, TrustAnchorException, InterruptedException {
+        Future<Void> done = lifecycle.submit(() -> {
+            resetOnLifecycleThread();
+            return null;
+        });
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IdentityStoreException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof TrustAnchorException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("factory reset failed", e.getCause());
+        }
+    }
+
+    private void resetOnLifecycleThread() throws IdentityStoreException, TrustAnchorException {
+        ProvisioningEpisode episode;
+        DiscoveryService running;
+        synchronized (this) {
+            episode = provisioning;
+            running = discovery;
+            provisioning = null;
+            discovery = null;
+            identity = null;
+        }
+        if (running != null) {
+            running.close();
+        }
+        if (episode != null) {
+            episode.close();
+        }
+        LOG.info("event=factory-reset-started");
+        IdentityStoreException failure = null;
+        try {
+            store.factoryReset();
+        } catch (IdentityStoreException e) {
+            failure = e;
+            LOG.error("event=factory-reset-incomplete error=\"{}\"", e.getMessage());
+        }
+        reloadConfiguration("factory-reset");
+        startProvisioning();
+        LOG.info("event=factory-reset-done complete={}", failure == null);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Where the agent stands: provisioning's status, or the identity it runs under. */
+    public synchronized ProvisioningStatus status() {
+        if (identity != null) {
+            return ProvisioningStatus.provisioned(identity);
+        }
+        if (provisioning != null) {
+            return provisioning.service().status();
+        }
+        return new ProvisioningStatus(
+                ProvisioningStatus.State.UNPROVISIONED, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The provisioning episode under way, if the device is unprovisioned. */
+    synchronized Optional<ProvisioningEpisode> provisioning() {
+        return Optional.ofNullable(provisioning);
+    }
+
+    /** Discovery, once provisioned. */
+    public synchronized Optional<DiscoveryService> discovery() {
+        return Optional.ofNullable(discovery);
+    }
+
+    /** Stops every subsystem; waits up to 5 s for a probe in flight to notice. Idempotent. */
     @Override
     public void close() {
-        log.info("agent.stopping");
-        discovery.close();
+        ControlServer server;
+        ProvisioningEpisode episode;
+        DiscoveryService running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            server = control;
+            episode = provisioning;
+            running = discovery;
+        }
+        LOG.info("event=agent-stopping");
+        if (server != null) {
+            server.close();
+        }
+        lifecycle.shutdownNow();
+        if (episode != null) {
+            episode.close();
+        }
+        if (running != null) {
+            running.close();
+        }
         scheduler.shutdownNow();
         try {
             if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("agent.stop.slow thread=discovery-scheduler reason=\"a probe did not stop within 5 s\"");
+                LOG.warn("event=agent-stop-slow thread=discovery-scheduler reason=\"a probe did not stop within 5 s\"");
             }
+            lifecycle.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("agent.stopped");
+        LOG.info("event=agent-stopped");
     }
 }

@@ -74,6 +74,17 @@ public final class DiscoveryAssembly {
      */
     public static DiscoveryService discoveryService(AgentConfiguration configuration, Clock clock)
             throws TrustAnchorException {
+        return discoveryService(configuration, clock, configuration.deviceId());
+    }
+
+    /**
+     * A discovery service reporting as {@code deviceId}: the daemon passes the identity the cloud
+     * gave the device.
+     *
+     * @throws TrustAnchorException when the configured trust anchors cannot be read
+     */
+    public static DiscoveryService discoveryService(AgentConfiguration configuration, Clock clock, String deviceId)
+            throws TrustAnchorException {
         SSLContext trust = cloudTrust(configuration);
         URI signaling = configuration.get(AgentSettings.CLOUD_SIGNALING_URL);
         Duration requestTimeout = configuration.get(AgentSettings.CLOUD_REQUEST_TIMEOUT);
@@ -84,6 +95,6 @@ public final class DiscoveryAssembly {
                 new DiscoveryReportClient(http, signaling, requestTimeout),
                 new DiscoveryCache(clock, configuration.get(AgentSettings.DISCOVERY_RESULT_TTL)),
                 clock,
-                configuration.deviceId());
+                deviceId);
     }
 }

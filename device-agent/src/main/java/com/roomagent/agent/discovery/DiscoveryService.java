@@ -147,6 +147,9 @@ public final class DiscoveryService implements AutoCloseable {
             reports.send(report);
             return true;
         } catch (CloudRequestException e) {
+            if (e.step() == CloudRequestException.Step.INTERRUPTED && isClosed()) {
+                return false; // stopped by close(): not a failure
+            }
             LOG.warn(
                     "event=discovery-report-not-sent trigger={} step={} error=\"{}\"",
                     report.trigger(),
@@ -229,6 +232,9 @@ public final class DiscoveryService implements AutoCloseable {
         try {
             discover(trigger);
         } catch (CloudRequestException e) {
+            if (e.step() == CloudRequestException.Step.INTERRUPTED && isClosed()) {
+                return; // stopped by close(): not a failure
+            }
             LOG.warn(
                     "event=discovery-failed trigger={} step={} error=\"{}\"",
                     trigger,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.roomagent.provisioning.identity.IdentityStore;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -50,8 +51,9 @@ class ConfigurationLoaderTest {
                 configDir.resolve("board.properties"),
                 "discovery.samplesPerPair=4\ndiscovery.sampleInterval=10ms\n"
                         + "discovery.connectTimeout=1s\ndiscovery.tlsHandshakeTimeout=1s\ndiscovery.udpInitialRto=100ms\n");
+        Files.createDirectories(stateDir.resolve("identity"));
         write(
-                stateDir.resolve("provisioned.properties"),
+                stateDir.resolve("identity/provisioned.properties"),
                 "discovery.samplesPerPair=5\ndiscovery.sampleInterval=20ms\n"
                         + "discovery.connectTimeout=2s\ndiscovery.tlsHandshakeTimeout=2s\n");
         write(
@@ -175,6 +177,50 @@ class ConfigurationLoaderTest {
 
         assertEquals(Duration.ofMinutes(30), configuration.get(AgentSettings.DISCOVERY_RESULT_TTL));
         assertEquals(Duration.ofMillis(2500), configuration.get(AgentSettings.DISCOVERY_NETWORK_POLL_INTERVAL));
+    }
+
+    @Test
+    void provisionedLayerIsTheFileTheIdentityStoreWrites() {
+        ConfigurationLoader loader = new ConfigurationLoader(configDir, stateDir, Map.of(), new Properties(), Map.of());
+
+        assertEquals(new IdentityStore(stateDir).provisionedSettingsFile(), loader.provisionedFile());
+    }
+
+    @Test
+    void cameraSettingAcceptsEachKindOfSource() throws Exception {
+        assertEquals(CameraSelection.NONE, load().get(AgentSettings.PROVISIONING_CAMERA));
+        assertEquals(
+                new CameraSelection(CameraSelection.Kind.IMAGE, Path.of("/tmp/qr.png")),
+                load(Map.of(), new Properties(), Map.of("provisioning.camera", "image:/tmp/qr.png"))
+                        .get(AgentSettings.PROVISIONING_CAMERA));
+        assertEquals(
+                CameraSelection.Kind.TEST_PATTERN,
+                load(Map.of(), new Properties(), Map.of("provisioning.camera", "test-pattern"))
+                        .get(AgentSettings.PROVISIONING_CAMERA)
+                        .kind());
+        assertEquals(
+                "v4l2:/dev/video0",
+                load(Map.of(), new Properties(), Map.of("provisioning.camera", "v4l2:/dev/video0"))
+                        .get(AgentSettings.PROVISIONING_CAMERA)
+                        .toString());
+    }
+
+    @Test
+    void unknownCameraSourceIsRefusedWithTheAcceptedForms() {
+        ConfigurationException error = assertThrows(
+                ConfigurationException.class,
+                () -> load(Map.of(), new Properties(), Map.of("provisioning.camera", "webcam")));
+
+        assertTrue(error.getMessage().contains("image:FILE, clip:FILE or v4l2:DEVICE"), error.getMessage());
+    }
+
+    @Test
+    void controlSocketDefaultsToTheStateDirectory() throws Exception {
+        assertEquals(stateDir.resolve("control.sock"), load().controlSocketPath());
+        assertEquals(
+                Path.of("/run/room-agent.sock"),
+                load(Map.of(), new Properties(), Map.of("control.socketPath", "/run/room-agent.sock"))
+                        .controlSocketPath());
     }
 
     @Test

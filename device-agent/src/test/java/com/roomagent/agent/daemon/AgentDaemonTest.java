@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.ConfigurationLoader;
 import com.roomagent.agent.discovery.DiscoveryService;
+import com.roomagent.agent.provisioning.ProvisioningStatus;
 import com.roomagent.emulator.CloudEmulator;
 import com.roomagent.emulator.config.EmulatorConfig;
 import com.roomagent.emulator.config.NodeConfig;
@@ -28,16 +28,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The daemon against the cloud emulator, with a network the test changes. */
+/** The daemon of a provisioned device against the cloud emulator, with a network the test changes. */
 @Timeout(60)
 class AgentDaemonTest {
-    private static final String DEVICE = "room-daemon";
     /** Generous: the first TLS handshakes of a cold JVM are slow. */
     private static final Duration REPORT_WAIT = Duration.ofSeconds(30);
     /** The thread the daemon owns. */
     private static final List<String> SCHEDULER_THREADS = List.of("discovery-scheduler-");
-    /** Threads the daemon starts, directly or through discovery. */
-    private static final List<String> DAEMON_THREADS = List.of("discovery-scheduler-", "discovery-probe-");
+    /** Threads the daemon starts, directly or through discovery and the control socket. */
+    private static final List<String> DAEMON_THREADS = List.of(
+            "discovery-scheduler-",
+            "discovery-probe-",
+            "agent-lifecycle",
+            "control-acceptor",
+            "control-handler-",
+            "provisioning",
+            "camera-qr");
 
     @TempDir
     Path configDir;
@@ -49,12 +55,14 @@ class AgentDaemonTest {
     Path emulatorState;
 
     private CloudEmulator emulator;
+    private String device;
     private final FakeNetworkStateSource network = new FakeNetworkStateSource("192.168.1.20", "192.168.1.1");
 
     @BeforeEach
-    void startEmulator() throws Exception {
+    void startEmulatorAndProvision() throws Exception {
         emulator = CloudEmulator.start(
                 EmulatorConfig.loopback(NodeConfig.loopback("node-1").build()), emulatorState);
+        device = TestIdentities.provision(emulator, stateDir).deviceId();
     }
 
     @AfterEach
@@ -64,21 +72,19 @@ class AgentDaemonTest {
 
     @Test
     void startReportsABootDiscoveryToTheCloud() throws Exception {
-        try (AgentDaemon daemon = new AgentDaemon(configuration(), Clock.systemUTC(), network)) {
-            daemon.start();
-
+        try (AgentDaemon daemon = daemon(configuration())) {
             DiscoveryReport report = awaitReports(1);
             assertEquals(DiscoveryService.TRIGGER_BOOT, report.trigger());
             assertEquals(4, report.results().size());
-            assertEquals(report, daemon.discovery().current().orElseThrow());
+            assertEquals(report, daemon.discovery().orElseThrow().current().orElseThrow());
         }
     }
 
     @Test
     void networkChangeMakesTheDaemonProbeAndReportAgain() throws Exception {
-        try (AgentDaemon daemon = new AgentDaemon(configuration(), Clock.systemUTC(), network)) {
-            daemon.start();
+        try (AgentDaemon daemon = daemon(configuration())) {
             awaitReports(1);
+            assertEquals(ProvisioningStatus.State.PROVISIONED, daemon.status().state());
 
             network.moveTo("10.0.0.7", "10.0.0.1");
 
@@ -89,24 +95,24 @@ class AgentDaemonTest {
 
     @Test
     void unchangedNetworkCausesNoFurtherReport() throws Exception {
-        try (AgentDaemon daemon = new AgentDaemon(configuration(), Clock.systemUTC(), network)) {
-            daemon.start();
+        try (AgentDaemon daemon = daemon(configuration())) {
             awaitReports(1);
+            assertEquals(device, daemon.status().identity().orElseThrow().deviceId());
 
             // Five polls of the same network: none may trigger a probe.
             assertTrue(emulator.reports()
-                    .awaitReceived(DEVICE, 2, Duration.ofSeconds(1))
+                    .awaitReceived(device, 2, Duration.ofSeconds(1))
                     .isEmpty());
-            assertEquals(1, emulator.reports().receivedCount(DEVICE));
+            assertEquals(1, emulator.reports().receivedCount(device));
         }
     }
 
     @Test
     void closeStopsEveryThreadTheDaemonStarted() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        try (AgentDaemon daemon = new AgentDaemon(configuration(), Clock.systemUTC(), network)) {
-            daemon.start();
+        try (AgentDaemon daemon = daemon(configuration())) {
             awaitReports(1);
+            assertTrue(daemon.discovery().isPresent());
             assertFalse(threads(before, SCHEDULER_THREADS).isEmpty(), "the scheduler runs while the daemon does");
         } // close()
 
@@ -123,19 +129,16 @@ class AgentDaemonTest {
                 CloudEmulator.start(EmulatorConfig.loopback(silent.build()), emulatorState.resolve("silent"))) {
             Set<Thread> before = Thread.getAllStackTraces().keySet();
             // Every pair would take 9 s or more to give up.
-            AgentDaemon daemon = new AgentDaemon(
-                    configuration(
-                            silentCloud,
-                            "discovery.udpInitialRto",
-                            "3s",
-                            "discovery.tlsHandshakeTimeout",
-                            "10s",
-                            "discovery.streamResponseTimeout",
-                            "10s"),
-                    Clock.systemUTC(),
-                    network);
+            TestIdentities.provision(silentCloud, stateDir);
+            AgentDaemon daemon = daemon(configuration(
+                    silentCloud,
+                    "discovery.udpInitialRto",
+                    "3s",
+                    "discovery.tlsHandshakeTimeout",
+                    "10s",
+                    "discovery.streamResponseTimeout",
+                    "10s"));
             try {
-                daemon.start();
                 awaitThread(before, "discovery-probe-", Duration.ofSeconds(10));
                 long start = System.nanoTime();
 
@@ -151,16 +154,27 @@ class AgentDaemonTest {
         }
     }
 
-    private AgentConfiguration configuration() throws Exception {
+    private ConfigurationLoader configuration() {
         return configuration(emulator);
     }
 
-    /** Talking to {@code cloud} as {@value #DEVICE}, polling the network every 200 ms; then {@code keyValues}. */
-    private AgentConfiguration configuration(CloudEmulator cloud, String... keyValues) throws Exception {
+    /** A started daemon; the caller closes it. */
+    private AgentDaemon daemon(ConfigurationLoader loader) throws Exception {
+        AgentDaemon daemon = new AgentDaemon(loader, Clock.systemUTC(), network, System.out);
+        try {
+            daemon.start();
+        } catch (Exception e) {
+            daemon.close();
+            throw e;
+        }
+        return daemon;
+    }
+
+    /** Talking to {@code cloud}, polling the network every 200 ms; then {@code keyValues}. */
+    private ConfigurationLoader configuration(CloudEmulator cloud, String... keyValues) {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("cloud.signalingUrl", cloud.signalingUri().toString());
         overrides.put("cloud.trustAnchors", cloud.caCertificate().toString());
-        overrides.put("device.id", DEVICE);
         overrides.put("discovery.networkPollInterval", "200ms");
         overrides.put("discovery.udpInitialRto", "100ms");
         overrides.put("discovery.udpMaxTransmissions", "2");
@@ -169,14 +183,14 @@ class AgentDaemonTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             overrides.put(keyValues[i], keyValues[i + 1]);
         }
-        return new ConfigurationLoader(configDir, stateDir, Map.of(), new Properties(), overrides).load();
+        return new ConfigurationLoader(configDir, stateDir, Map.of(), new Properties(), overrides);
     }
 
     private DiscoveryReport awaitReports(int count) throws InterruptedException {
         return emulator.reports()
-                .awaitReceived(DEVICE, count, REPORT_WAIT)
+                .awaitReceived(device, count, REPORT_WAIT)
                 .orElseGet(() -> fail("the cloud did not receive report " + count + " within " + REPORT_WAIT
-                        + "; it has " + emulator.reports().receivedCount(DEVICE)));
+                        + "; it has " + emulator.reports().receivedCount(device)));
     }
 
     /** The live threads named with one of {@code prefixes} that were not there {@code before}. */

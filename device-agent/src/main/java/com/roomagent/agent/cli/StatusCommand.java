@@ -1,0 +1,86 @@
+package com.roomagent.agent.cli;
+
+import com.roomagent.agent.config.AgentConfiguration;
+import com.roomagent.agent.config.ConfigurationException;
+import com.roomagent.agent.control.ControlRequest;
+import com.roomagent.agent.control.ControlResponse;
+import com.roomagent.protocol.discovery.DiscoveryReport;
+import com.roomagent.protocol.discovery.PairResult;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code room-agent status}: the running agent's state, over the control socket. */
+@Command(
+        name = "status",
+        description = {
+            "Ask the running agent where it stands: provisioning state, identity, the pairing code on the"
+                    + " display, the last failure, the latest discovery.",
+            "Exit status: 0 answered; 15 no agent running; 16 permission denied."
+        })
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    ConfigurationOptions configuration;
+
+    @Option(names = "--json", description = "Print the agent's answer as JSON (one line).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AgentConfiguration loaded;
+        try {
+            loaded = configuration.load();
+        } catch (ConfigurationException e) {
+            return ExitCodes.configurationError(spec, e);
+        }
+        ControlCall.Outcome outcome = ControlCall.send(ControlCall.client(loaded), ControlRequest.status(), spec);
+        if (outcome.response().isEmpty()) {
+            return outcome.exitCodeWithoutAnswer();
+        }
+        ControlResponse answer = outcome.response().get();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(ControlCall.json(answer));
+        } else {
+            print(answer, out);
+        }
+        out.flush();
+        return answer.ok() ? ExitCodes.OK : ExitCodes.forError(answer.error());
+    }
+
+    private static void print(ControlResponse answer, PrintWriter out) {
+        out.println("State:        " + answer.state());
+        if (answer.deviceId() != null) {
+            out.println("Device:       " + answer.deviceId() + " of organization " + answer.organizationId());
+            out.println("Provisioned:  " + answer.provisionedAt());
+        }
+        if (answer.pairing() != null) {
+            out.println("Pairing code: " + answer.pairing().shortCode() + " (valid until "
+                    + answer.pairing().expiresAt() + "); scan the QR code on the display or open "
+                    + answer.pairing().pairingUri());
+        }
+        if (answer.lastFailure() != null) {
+            out.println("Last failure: " + answer.lastFailure().error() + " at "
+                    + answer.lastFailure().at() + ": " + answer.lastFailure().message());
+        }
+        DiscoveryReport report = answer.discovery();
+        if (report != null) {
+            long reachable =
+                    report.results().stream().filter(PairResult::reachable).count();
+            out.println("Discovery:    " + reachable + " of " + report.results().size() + " node/transport pairs"
+                    + " reachable, probed at " + report.startedAt() + " (" + report.trigger() + ")");
+        } else if (answer.deviceId() != null) {
+            out.println("Discovery:    no fresh report yet");
+        }
+        if (!answer.ok()) {
+            out.println("Error:        " + answer.error() + ": " + answer.message());
+        }
+    }
+}

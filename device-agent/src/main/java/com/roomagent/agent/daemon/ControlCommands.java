@@ -1,0 +1,164 @@
+package com.roomagent.agent.daemon;
+
+import com.roomagent.agent.config.AgentConfiguration;
+import com.roomagent.agent.control.ControlHandler;
+import com.roomagent.agent.control.ControlRequest;
+import com.roomagent.agent.control.ControlResponse;
+import com.roomagent.agent.discovery.DiscoveryService;
+import com.roomagent.agent.discovery.TrustAnchorException;
+import com.roomagent.agent.provisioning.ActivationResult;
+import com.roomagent.agent.provisioning.ProvisioningService;
+import com.roomagent.agent.provisioning.ProvisioningStatus;
+import com.roomagent.protocol.discovery.DiscoveryReport;
+import com.roomagent.provisioning.identity.DeviceIdentity;
+import com.roomagent.provisioning.identity.IdentityStoreException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's answers on the control socket: {@code status}, {@code activate} and {@code
+ * factory-reset} (docs/provisioning.md, "The control socket"). Runs on the control handler threads.
+ */
+final class ControlCommands implements ControlHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlCommands.class);
+
+    private final AgentDaemon daemon;
+    private final Duration activationWait;
+
+    ControlCommands(AgentDaemon daemon, AgentConfiguration configuration) {
+        this.daemon = daemon;
+        this.activationWait = AgentDaemon.activationWait(configuration);
+    }
+
+    @Override
+    public ControlResponse handle(ControlRequest request, String peer) {
+        return switch (request.command()) {
+            case ControlRequest.ACTIVATE -> activate(request.code());
+            case ControlRequest.FACTORY_RESET -> factoryReset(peer);
+            default -> status().withMessage(describe(daemon.status()));
+        };
+    }
+
+    private ControlResponse activate(String code) {
+        ProvisioningStatus now = daemon.status();
+        if (now.identity().isPresent()) {
+            return alreadyProvisioned(now.identity().get());
+        }
+        Optional<ProvisioningEpisode> episode = daemon.provisioning();
+        if (episode.isEmpty()) {
+            return status().asFailure(
+                            ControlResponse.BUSY, "The agent is changing state; try again in a few seconds.", null);
+        }
+        ActivationResult result;
+        try {
+            result = episode.get()
+                    .service()
+                    .activate(code, ProvisioningService.Source.CONTROL_SOCKET)
+                    .get(activationWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return status().asFailure(
+                            ControlResponse.STILL_WORKING,
+                            "The cloud has not answered yet; the agent keeps trying. `room-agent status` shows the"
+                                    + " outcome.",
+                            null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ControlResponse.refusal(ControlResponse.INTERNAL_ERROR, "the agent is stopping");
+        } catch (ExecutionException e) {
+            LOG.error("event=activation-crashed error=\"{}\"", e.getCause().toString(), e.getCause());
+            return ControlResponse.refusal(ControlResponse.INTERNAL_ERROR, "the activation failed; the log says why");
+        }
+        if (result instanceof ActivationResult.Provisioned provisioned) {
+            DeviceIdentity identity = provisioned.identity();
+            return response(ProvisioningStatus.provisioned(identity), Optional.empty())
+                    .withMessage("Activated: this device is " + identity.deviceId() + " of organization "
+                            + identity.organizationId() + ".");
+        }
+        if (result instanceof ActivationResult.AlreadyProvisioned already) {
+            return alreadyProvisioned(already.identity());
+        }
+        ActivationResult.Failed failed = (ActivationResult.Failed) result;
+        return status().asFailure(
+                        failed.failure().failure().id(),
+                        failed.failure().getMessage(),
+                        failed.retryIn()
+                                .map(wait -> Math.max(1, wait.toSeconds()))
+                                .orElse(null));
+    }
+
+    private ControlResponse alreadyProvisioned(DeviceIdentity identity) {
+        return response(ProvisioningStatus.provisioned(identity), Optional.empty())
+                .asFailure(
+                        ControlResponse.ALREADY_PROVISIONED,
+                        "This device is already provisioned (device " + identity.deviceId() + " of organization "
+                                + identity.organizationId() + "); the code was not used. To provision it again, run"
+                                + " `room-agent factory-reset --yes` first.",
+                        null);
+    }
+
+    private ControlResponse factoryReset(String peer) {
+        LOG.warn("event=factory-reset-requested peer={}", peer);
+        try {
+            daemon.factoryReset();
+        } catch (IdentityStoreException e) {
+            return status().asFailure(
+                            "storage-failed",
+                            "The factory reset did not finish: " + e.getMessage() + ". Fix the cause and run it again.",
+                            null);
+        } catch (TrustAnchorException e) {
+            return status().asFailure(
+                            "configuration-error",
+                            "The identity is wiped, but provisioning cannot start: " + e.getMessage(),
+                            null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ControlResponse.refusal(ControlResponse.INTERNAL_ERROR, "the agent is stopping");
+        }
+        return status().withMessage("Factory reset done: the identity and the provisioned settings are wiped, and the"
+                + " device is back in provisioning.");
+    }
+
+    private ControlResponse status() {
+        return response(daemon.status(), daemon.discovery().flatMap(DiscoveryService::current));
+    }
+
+    private static ControlResponse response(ProvisioningStatus status, Optional<DiscoveryReport> report) {
+        Optional<DeviceIdentity> identity = status.identity();
+        return new ControlResponse(
+                true,
+                null,
+                describe(status),
+                null,
+                status.state().id(),
+                identity.map(DeviceIdentity::deviceId).orElse(null),
+                identity.map(DeviceIdentity::organizationId).orElse(null),
+                identity.map(DeviceIdentity::provisionedAt).orElse(null),
+                status.lastFailure()
+                        .map(failure ->
+                                new ControlResponse.Failure(failure.failure().id(), failure.message(), failure.at()))
+                        .orElse(null),
+                status.pairing()
+                        .map(session -> new ControlResponse.Pairing(
+                                session.shortCode(), session.pairingUri(), session.expiresAt()))
+                        .orElse(null),
+                report.orElse(null));
+    }
+
+    private static String describe(ProvisioningStatus status) {
+        if (status.identity().isPresent()) {
+            DeviceIdentity identity = status.identity().get();
+            return "Provisioned: device " + identity.deviceId() + " of organization " + identity.organizationId()
+                    + ", since " + identity.provisionedAt() + ".";
+        }
+        String pairing = status.pairing()
+                .map(session -> " Pairing code " + session.shortCode() + " is on the display.")
+                .orElse("");
+        return "Not provisioned (" + status.state().id() + ")." + pairing
+                + " Activate with `room-agent activate CODE`.";
+    }
+}
