@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# The demo: the cloud emulator on loopback with several media nodes (its embedded default
-# configuration), and the agent discovering them over UDP, TCP, TLS and the last-resort port.
-# Leaves the report at target/demo/report.json and the emulator's log at target/demo/cloud-emulator.log.
+# The demo, end to end on loopback:
+#   1. the cloud emulator starts (signaling over HTTPS, an activation service, six media nodes
+#      answering STUN on UDP 5004, TCP 5004, TLS 443 and UDP 33434);
+#   2. the agent boots on the emulated board with no identity: it shows a pairing QR code and a
+#      short code (console and target/demo/state/display/);
+#   3. an administrator issues an activation code; the installer types it (room-agent activate,
+#      over the agent's local control socket); the agent enrolls (key generated on the device, CSR,
+#      certificate) and stores its identity atomically;
+#   4. the provisioned agent discovers every media node over every transport and reports to the
+#      cloud, which stores it.
+# Leaves target/demo/report.json (sections: provisioning, discovery) and the logs in target/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,49 +17,85 @@ out=target/demo
 rm -rf "$out"
 mkdir -p "$out/etc" "$out/state" "$out/emulator"
 
-emulator_pid=""
-stop_emulator() {
-  if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
-    kill -TERM "$emulator_pid"
-    for _ in $(seq 1 50); do kill -0 "$emulator_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$emulator_pid" 2>/dev/null || true
-  fi
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid"
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done
 }
-trap stop_emulator EXIT
+trap stop_all EXIT
 
-echo "== 1. The cloud emulator starts on loopback (signaling over HTTPS, media nodes answering STUN)"
+wait_for() { # seconds, description, command...
+  local seconds=$1 what=$2
+  shift 2
+  for _ in $(seq 1 $((seconds * 10))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  echo "demo: $what did not happen within $seconds s; logs are in $out/" >&2
+  exit 1
+}
+
+echo "== 1. The cloud emulator starts on loopback"
 bin/cloud-emulator --state-dir "$out/emulator" --ready-file "$out/emulator/ready.json" \
   >"$out/cloud-emulator.log" 2>&1 &
-emulator_pid=$!
-for _ in $(seq 1 300); do
-  [ -f "$out/emulator/ready.json" ] && break
-  if ! kill -0 "$emulator_pid" 2>/dev/null; then
-    echo "demo: the cloud emulator stopped during start-up; its log:" >&2
-    cat "$out/cloud-emulator.log" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-if [ ! -f "$out/emulator/ready.json" ]; then
-  echo "demo: the cloud emulator was not ready after 30 s; see $out/cloud-emulator.log" >&2
-  exit 1
-fi
-grep -E "listening|node" "$out/cloud-emulator.log" | sed 's/^/   emulator | /' | head -40
-
+pids+=($!)
+wait_for 30 "the cloud emulator's start" test -f "$out/emulator/ready.json"
+grep -E "emulator.started|node.transport" "$out/cloud-emulator.log" | sed 's/^.* - /   emulator | /' | head -30
 signaling_uri=$(grep -o '"signalingUri" *: *"[^"]*"' "$out/emulator/ready.json" | sed 's/.*: *"\(.*\)"/\1/')
 ca_certificate=$(grep -o '"caCertificate" *: *"[^"]*"' "$out/emulator/ready.json" | sed 's/.*: *"\(.*\)"/\1/')
 
-echo
-echo "== 2. The agent fetches the node list from $signaling_uri and probes every node over every transport"
-bin/room-agent discover --config-dir "$out/etc" --state-dir "$out/state" \
-  --set "cloud.signalingUrl=$signaling_uri" --set "cloud.trustAnchors=$ca_certificate" \
-  --set device.id=demo-room-1 \
-  --output "$out/report.json"
+# The firmware image's defaults: where the cloud is and which CA it trusts. They sit in the board
+# layer, below what provisioning writes, so the organization's settings take over once provisioned.
+cat >"$out/etc/board.properties" <<PROPERTIES
+cloud.signalingUrl=$signaling_uri
+cloud.trustAnchors=$PWD/$out/emulator/ca.pem
+device.serialNumber=DEMO-0001
+PROPERTIES
+agent=(--config-dir "$out/etc" --state-dir "$out/state")
 
 echo
-echo "== 3. The cloud emulator stored the report (GET /v1/devices/demo-room-1/discovery-reports/latest)"
-stored=$(curl -sS --cacert "$ca_certificate" "$signaling_uri/v1/devices/demo-room-1/discovery-reports/latest")
-echo "   $(grep -o '"nodeId"' <<<"$stored" | wc -l) results stored for demo-room-1"
+echo "== 2. The agent boots unprovisioned and shows what an installer sees on the room display"
+started=$(date +%s%N)
+bin/room-agent run "${agent[@]}" >"$out/agent-console.txt" 2>"$out/agent.log" &
+pids+=($!)
+wait_for 30 "the agent's control socket" test -S "$out/state/control.sock"
+wait_for 30 "the pairing QR code on the display" test -f "$out/state/display/pairing.png"
+sleep 0.5
+cat "$out/agent-console.txt"
+echo "   (the same QR code as an image: $out/state/display/pairing.png)"
+bin/room-agent status "${agent[@]}" | sed 's/^/   status | /'
 
 echo
-echo "JSON report: $out/report.json"
+echo "== 3. An administrator issues an activation code; the installer types it"
+code=$(bin/cloud-emulator issue-code --state-dir "$out/emulator" 2>/dev/null | grep -oE '[0-9]{4}(-[0-9]{4}){3}' | head -1)
+echo "   cloud-emulator issue-code -> $code"
+echo "   room-agent activate $code"
+bin/room-agent activate "$code" "${agent[@]}" | sed 's/^/   /'
+provisioned=$(date +%s%N)
+echo "   provisioned $(( (provisioned - started) / 1000000 )) ms after boot (the code was typed at once)"
+echo "   identity stored: $(ls "$out/state/identity/" | tr "\n" " ")"
+
+echo
+echo "== 4. The provisioned agent discovers the media nodes and reports to the cloud"
+has_discovery() { bin/room-agent status "${agent[@]}" | grep -q "^Discovery: .*reachable"; }
+wait_for 60 "the first discovery" has_discovery
+bin/room-agent report "${agent[@]}" --output "$out/report.json"
+bin/room-agent status "${agent[@]}" | sed 's/^/   status | /'
+device_id=$(grep -o '"deviceId" *: *"[^"]*"' "$out/report.json" | head -1 | sed 's/.*: *"\(.*\)"/\1/')
+
+echo
+echo "   The same probe, as the table an administrator reads (room-agent discover):"
+bin/room-agent discover "${agent[@]}" | sed 's/^/   /'
+
+echo
+echo "== 5. The cloud emulator stored the agent's reports"
+stored=$(curl -sS --cacert "$ca_certificate" "$signaling_uri/v1/devices/$device_id/discovery-reports/latest")
+echo "   $(grep -o '"nodeId"' <<<"$stored" | wc -l) results stored for $device_id"
+
+echo
+echo "Report (provisioning and discovery sections): $out/report.json"

@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
             RunCommand.class,
             ActivateCommand.class,
             StatusCommand.class,
+            ReportCommand.class,
             FactoryResetCommand.class,
             DiscoverCommand.class,
             ProbeCommand.class,
