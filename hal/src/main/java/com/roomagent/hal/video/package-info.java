@@ -1,0 +1,2 @@
+/** Whether video may flow: the privacy shutter and the camera's presence. */
+package com.roomagent.hal.video;
