@@ -8,8 +8,10 @@
 #      over the agent's local control socket); the agent enrolls (key generated on the device, CSR,
 #      certificate) and stores its identity atomically;
 #   4. the provisioned agent discovers every media node over every transport and reports to the
-#      cloud, which stores it.
-# Leaves target/demo/report.json (sections: provisioning, discovery) and the logs in target/demo/.
+#      cloud, which stores it;
+#   5. the emulated board: room-agent hal shows it, the demo presses its mute button once over the
+#      control socket (room-agent board press-mute) and room-agent hal shows the microphone muted.
+# Leaves target/demo/report.json (sections: provisioning, discovery, hal) and the logs in target/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -84,18 +86,31 @@ echo
 echo "== 4. The provisioned agent discovers the media nodes and reports to the cloud"
 has_discovery() { bin/room-agent status "${agent[@]}" | grep -q "^Discovery: .*reachable"; }
 wait_for 60 "the first discovery" has_discovery
-bin/room-agent report "${agent[@]}" --output "$out/report.json"
 bin/room-agent status "${agent[@]}" | sed 's/^/   status | /'
-device_id=$(grep -o '"deviceId" *: *"[^"]*"' "$out/report.json" | head -1 | sed 's/.*: *"\(.*\)"/\1/')
 
 echo
 echo "   The same probe, as the table an administrator reads (room-agent discover):"
 bin/room-agent discover "${agent[@]}" | sed 's/^/   /'
 
 echo
-echo "== 5. The cloud emulator stored the agent's reports"
+echo "== 5. The room's hardware: the emulated board, and one press of its mute button"
+bin/room-agent hal "${agent[@]}" | sed 's/^/   hal | /'
+echo
+echo "   room-agent board press-mute   (a person presses the button; CI does it over the control socket)"
+bin/room-agent board press-mute "${agent[@]}" | sed 's/^/   /'
+echo
+echo "   After the press:"
+bin/room-agent hal "${agent[@]}" | grep -E "^(microphone|agent state):|mute (button|LED)" | sed 's/^/   hal | /'
+grep -E "event=hal-microphone|event=emulated-board-driven" "$out/agent.log" | sed 's/^.* - /   agent | /'
+
+bin/room-agent report "${agent[@]}" --output "$out/report.json"
+device_id=$(grep -o '"deviceId" *: *"[^"]*"' "$out/report.json" | head -1 | sed 's/.*: *"\(.*\)"/\1/')
+
+echo
+echo "== 6. The cloud emulator stored the agent's reports"
 stored=$(curl -sS --cacert "$ca_certificate" "$signaling_uri/v1/devices/$device_id/discovery-reports/latest")
 echo "   $(grep -o '"nodeId"' <<<"$stored" | wc -l) results stored for $device_id"
 
 echo
-echo "Report (provisioning and discovery sections): $out/report.json"
+echo "Report (provisioning, discovery and hal sections): $out/report.json"
+grep -E '"(board|microphoneMuted|agentState)"' "$out/report.json" | head -3 | sed 's/^ */   report | /'

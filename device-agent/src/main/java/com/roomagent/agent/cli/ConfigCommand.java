@@ -44,6 +44,9 @@ final class ConfigCommand implements Callable<Integer> {
                     "%-34s = %-28s  # %s%n",
                     setting.key(), loaded.describe().get(setting.key()), loaded.sourceOf(setting));
         }
+        out.printf(
+                "# board profile: %s (%s)%n",
+                loaded.boardProfile().name(), loaded.boardProfile().source());
         out.flush();
         return ExitCodes.OK;
     }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "report",
         description = {
             "Write the running agent's report: one JSON document with a section per subsystem"
-                    + " (provisioning, discovery).",
+                    + " (provisioning, discovery, hal).",
             "Exit status: 0 written; 1 the file cannot be written; 15 no agent running; 16 permission denied."
         })
 final class ReportCommand implements Callable<Integer> {
@@ -79,7 +79,10 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The report: {@code generatedAt}, then {@code provisioning} and {@code discovery} sections. */
+    /**
+     * The report: {@code generatedAt}, then {@code provisioning}, {@code discovery} and {@code hal}
+     * sections (the HAL's status: board, features, lines, devices; null before the board is open).
+     */
     static String render(ControlResponse status, Instant generatedAt) throws JsonProcessingException {
         ObjectMapper mapper = ControlJson.mapper();
         ObjectNode report = mapper.createObjectNode();
@@ -92,6 +95,7 @@ final class ReportCommand implements Callable<Integer> {
         provisioning.set("pairing", mapper.valueToTree(status.pairing()));
         provisioning.set("lastFailure", mapper.valueToTree(status.lastFailure()));
         report.set("discovery", mapper.valueToTree(status.discovery()));
+        report.set("hal", status.hal() == null ? mapper.nullNode() : status.hal());
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report);
     }
 }

@@ -16,6 +16,8 @@ import picocli.CommandLine.HelpCommand;
             ActivateCommand.class,
             StatusCommand.class,
             ReportCommand.class,
+            HalCommand.class,
+            BoardCommand.class,
             FactoryResetCommand.class,
             DiscoverCommand.class,
             ProbeCommand.class,

@@ -1,5 +1,6 @@
 package com.roomagent.agent.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.ConfigurationException;
 import com.roomagent.agent.control.ControlRequest;
@@ -78,6 +79,13 @@ final class StatusCommand implements Callable<Integer> {
                     + " reachable, probed at " + report.startedAt() + " (" + report.trigger() + ")");
         } else if (answer.deviceId() != null) {
             out.println("Discovery:    no fresh report yet");
+        }
+        JsonNode hal = answer.hal();
+        if (hal != null) {
+            out.println("Board:        " + hal.path("board").asText() + " ("
+                    + hal.path("platform").asText() + "): "
+                    + (hal.path("microphoneMuted").asBoolean() ? "microphone muted" : "microphone live") + ", "
+                    + hal.path("video").path("text").asText() + "; `room-agent hal` shows more");
         }
         if (!answer.ok()) {
             out.println("Error:        " + answer.error() + ": " + answer.message());

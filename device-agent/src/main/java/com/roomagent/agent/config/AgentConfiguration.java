@@ -1,5 +1,6 @@
 package com.roomagent.agent.config;
 
+import com.roomagent.hal.profile.BoardProfile;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -17,16 +18,19 @@ public final class AgentConfiguration {
 
     private final Map<Setting<?>, Object> values;
     private final Map<Setting<?>, String> sources;
+    private final BoardProfile boardProfile;
     private final Path configDirectory;
     private final Path stateDirectory;
 
     AgentConfiguration(
             Map<Setting<?>, Object> values,
             Map<Setting<?>, String> sources,
+            BoardProfile boardProfile,
             Path configDirectory,
             Path stateDirectory) {
         this.values = Map.copyOf(values);
         this.sources = Map.copyOf(sources);
+        this.boardProfile = boardProfile;
         this.configDirectory = configDirectory;
         this.stateDirectory = stateDirectory;
     }
@@ -62,6 +66,15 @@ public final class AgentConfiguration {
     public Path controlSocketPath() {
         Path configured = get(AgentSettings.CONTROL_SOCKET_PATH);
         return configured.equals(SettingType.NO_FILE) ? stateDirectory.resolve(CONTROL_SOCKET_FILE) : configured;
+    }
+
+    /**
+     * The board's profile, checked: from the {@code board.*} keys of {@code board.properties} when
+     * it has any, else the built-in profile {@code hal.board} names ({@link BoardProfile#source()}
+     * says which).
+     */
+    public BoardProfile boardProfile() {
+        return boardProfile;
     }
 
     public Path configDirectory() {

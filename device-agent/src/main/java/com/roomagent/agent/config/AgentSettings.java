@@ -43,6 +43,18 @@ public final class AgentSettings {
                     + " control.sock in the state directory. Unix socket paths are limited to 107 bytes.",
             false);
 
+    public static final Setting<String> HAL_BOARD = new Setting<>(
+            "hal.board",
+            String.class,
+            SettingType.BOARD_PROFILE,
+            "emulated",
+            "",
+            "",
+            "The built-in board profile the hardware layer opens at boot (docs/hal.md): emulated,"
+                    + " raspberry-pi-room-kit or generic-arm64. Used only when board.properties has no board.*"
+                    + " keys; with them, that file is the board's profile. Read once at boot.",
+            false);
+
     public static final Setting<CameraSelection> PROVISIONING_CAMERA = new Setting<>(
             "provisioning.camera",
             CameraSelection.class,
@@ -196,6 +208,7 @@ public final class AgentSettings {
             DISCOVERY_NETWORK_POLL_INTERVAL,
             DISCOVERY_FAILURE_RETRY_DELAY,
             CONTROL_SOCKET_PATH,
+            HAL_BOARD,
             PROVISIONING_CAMERA,
             PROVISIONING_CAMERA_SCAN_INTERVAL,
             PROVISIONING_POLL_MAX_INTERVAL,

@@ -1,10 +1,11 @@
 package com.roomagent.agent.config;
 
+import com.roomagent.hal.profile.BoardProfileException;
 import java.util.Optional;
 
 /**
- * The configuration cannot be used: a file is unreadable or malformed, a key is unknown, or a
- * value is invalid. The message names the source (a file path, an environment variable or a
+ * The configuration cannot be used: a file is unreadable or malformed, a key is unknown, a value
+ * is invalid, or the board profile is wrong. The message names the source (a file path, an environment variable or a
  * system property), the key, and what to do; it never contains a secret value.
  */
 public final class ConfigurationException extends Exception {
@@ -23,6 +24,13 @@ public final class ConfigurationException extends Exception {
         super(source + ": " + problem, cause);
         this.source = source;
         this.key = "";
+    }
+
+    /** A board profile that cannot be used: its source, key and problem, as the HAL names them. */
+    ConfigurationException(BoardProfileException cause) {
+        super(cause.getMessage(), cause);
+        this.source = cause.source();
+        this.key = cause.key().orElse("");
     }
 
     /** Where the bad configuration came from: a file path, an environment variable or a system property. */

@@ -1,5 +1,9 @@
 package com.roomagent.agent.config;
 
+import com.roomagent.hal.profile.BoardProfile;
+import com.roomagent.hal.profile.BoardProfileException;
+import com.roomagent.hal.profile.BoardProfileKeys;
+import com.roomagent.hal.profile.BoardProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +28,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * agent at boot with the file, the key and what is wrong, instead of failing later at use.
  *
  * <p>Files are Java properties files. A missing file is an empty layer; an unknown key in a file
- * is an error (a misspelt key silently ignored is worse than a refusal).
+ * is an error (a misspelt key silently ignored is worse than a refusal). The board layer also
+ * holds the board profile: its {@code board.*} keys are handed to the HAL, which checks them
+ * ({@link BoardProfiles#fromConfiguration}); anywhere else a {@code board.*} key is refused.
  */
 public final class ConfigurationLoader {
     /** The file of the board profile layer, in the configuration directory. */
@@ -81,7 +87,8 @@ public final class ConfigurationLoader {
     public AgentConfiguration load() throws ConfigurationException {
         List<Layer> layers = new ArrayList<>();
         layers.add(new Layer(ConfigurationLayer.BUILT_IN, "built-in defaults", builtInDefaults()));
-        layers.add(fileLayer(ConfigurationLayer.BOARD_PROFILE, configDirectory.resolve(BOARD_PROFILE_FILE)));
+        Layer board = fileLayer(ConfigurationLayer.BOARD_PROFILE, configDirectory.resolve(BOARD_PROFILE_FILE));
+        layers.add(board);
         layers.add(fileLayer(ConfigurationLayer.PROVISIONED, provisionedFile()));
         layers.add(fileLayer(ConfigurationLayer.ADMINISTRATOR, configDirectory.resolve(ADMINISTRATOR_FILE)));
         layers.add(environmentLayer());
@@ -106,7 +113,27 @@ public final class ConfigurationLoader {
                             ? source.layer().description()
                             : source.layer().description() + " (" + source.sourceName() + ")");
         }
-        return new AgentConfiguration(values, sources, configDirectory, stateDirectory);
+        BoardProfile profile = boardProfile(board, (String) values.get(AgentSettings.HAL_BOARD));
+        return new AgentConfiguration(values, sources, profile, configDirectory, stateDirectory);
+    }
+
+    /**
+     * The board's profile: the board layer's {@code board.*} keys when it has any, else the
+     * built-in profile {@code hal.board} names. Checked here, so a wrong profile stops the agent at
+     * boot like any other configuration error.
+     */
+    private static BoardProfile boardProfile(Layer board, String builtIn) throws ConfigurationException {
+        boolean hasBoardKeys = false;
+        for (Iterator<String> keys = board.configuration().getKeys(); keys.hasNext(); ) {
+            hasBoardKeys |= BoardProfileKeys.isBoardKey(keys.next());
+        }
+        try {
+            return hasBoardKeys
+                    ? BoardProfiles.fromConfiguration(board.configuration(), board.sourceName())
+                    : BoardProfiles.builtIn(builtIn);
+        } catch (BoardProfileException e) {
+            throw new ConfigurationException(e);
+        }
     }
 
     private static Configuration builtInDefaults() {
@@ -136,7 +163,11 @@ public final class ConfigurationLoader {
                     file.toString(), "cannot be read as a properties file: " + rootMessage(e), e);
         }
         for (Iterator<String> keys = configuration.getKeys(); keys.hasNext(); ) {
-            rejectUnknown(keys.next(), file.toString());
+            String key = keys.next();
+            // The board layer also holds the board profile: its board.* keys are the HAL's to check.
+            if (!(layer == ConfigurationLayer.BOARD_PROFILE && BoardProfileKeys.isBoardKey(key))) {
+                rejectUnknown(key, file.toString());
+            }
         }
         return new Layer(layer, file.toString(), configuration);
     }
@@ -247,6 +278,13 @@ public final class ConfigurationLoader {
                 best = d;
                 closest = setting.key();
             }
+        }
+        if (BoardProfileKeys.isBoardKey(key)) {
+            throw new ConfigurationException(
+                    source,
+                    key,
+                    "board profile keys are read only from the board layer, <config dir>/" + BOARD_PROFILE_FILE
+                            + "; move it there (docs/hal.md lists the board.* keys)");
         }
         String hint = best <= Math.max(3, key.length() / 4) ? "did you mean " + closest + "? " : "";
         throw new ConfigurationException(

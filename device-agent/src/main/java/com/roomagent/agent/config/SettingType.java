@@ -1,5 +1,6 @@
 package com.roomagent.agent.config;
 
+import com.roomagent.hal.profile.BoardProfiles;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -63,6 +64,16 @@ public enum SettingType {
             } catch (InvalidPathException e) {
                 throw new InvalidValueException("is not a valid path: " + e.getReason());
             }
+        }
+    },
+    BOARD_PROFILE("the name of a built-in board profile: " + String.join(", ", BoardProfiles.builtInNames())) {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            String name = text.strip();
+            if (!BoardProfiles.builtInNames().contains(name)) {
+                throw new InvalidValueException("is not a built-in board profile");
+            }
+            return name;
         }
     },
     CAMERA("none, test-pattern, image:FILE, clip:FILE or v4l2:DEVICE") {

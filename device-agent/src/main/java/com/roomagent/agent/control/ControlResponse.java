@@ -1,6 +1,7 @@
 package com.roomagent.agent.control;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import java.net.URI;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param lastFailure while unprovisioned, the last failure of any way in
  * @param pairing while pairing, what the display shows
  * @param discovery once provisioned, the latest discovery report while fresh
+ * @param hal the room's hardware: the HAL's status as JSON (docs/provisioning.md, "The room's hardware on the control socket"),
+ *     once the board is open
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ControlResponse(
@@ -37,7 +40,8 @@ public record ControlResponse(
         Instant provisionedAt,
         Failure lastFailure,
         Pairing pairing,
-        DiscoveryReport discovery) {
+        DiscoveryReport discovery,
+        JsonNode hal) {
 
     /** The identifier of the answer to an activation code on a device that has an identity already. */
     public static final String ALREADY_PROVISIONED = "already-provisioned";
@@ -49,6 +53,10 @@ public record ControlResponse(
     public static final String BUSY = "busy";
     /** The agent failed in a way it could not classify; its log says more. */
     public static final String INTERNAL_ERROR = "internal-error";
+    /** A {@code board-*} command on a board that is not the emulated one. */
+    public static final String NOT_EMULATED = "not-emulated";
+    /** A {@code board-*} command for a device the emulated board's profile does not have. */
+    public static final String NO_SUCH_DEVICE = "no-such-device";
 
     /**
      * A failure of a way in, kept while the device is unprovisioned.
@@ -82,7 +90,7 @@ public record ControlResponse(
 
     /** A failure answer without any state, for requests the agent could not even read. */
     public static ControlResponse refusal(String error, String message) {
-        return new ControlResponse(false, error, message, null, null, null, null, null, null, null, null);
+        return new ControlResponse(false, error, message, null, null, null, null, null, null, null, null, null);
     }
 
     /** This answer with {@code text} as its message. */
@@ -98,7 +106,8 @@ public record ControlResponse(
                 provisionedAt,
                 lastFailure,
                 pairing,
-                discovery);
+                discovery,
+                hal);
     }
 
     /** This answer as a failure {@code id}, with {@code text} and an optional retry delay. */
@@ -114,6 +123,7 @@ public record ControlResponse(
                 provisionedAt,
                 lastFailure,
                 pairing,
-                discovery);
+                discovery,
+                hal);
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -34,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
-    private static final Set<String> COMMANDS =
-            Set.of(ControlRequest.STATUS, ControlRequest.ACTIVATE, ControlRequest.FACTORY_RESET);
 
     /** The acceptor answers busy itself, so it spends little time on each such client. */
     private static final Duration BUSY_ANSWER_TIMEOUT = Duration.ofMillis(200);
@@ -145,11 +142,14 @@ public final class ControlServer implements AutoCloseable {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return refuse(peer, "the request is not a JSON object with a \"command\" field");
         }
-        if (!COMMANDS.contains(request.command())) {
-            return refuse(peer, "unknown command '" + request.command() + "'; known: status, activate, factory-reset");
+        if (!ControlRequest.COMMANDS.contains(request.command())) {
+            return refuse(
+                    peer,
+                    "unknown command '" + request.command() + "'; known: "
+                            + String.join(", ", ControlRequest.COMMANDS));
         }
-        if (ControlRequest.ACTIVATE.equals(request.command()) && request.code() == null) {
-            return refuse(peer, "activate needs a \"code\" field");
+        if (!request.problem().isEmpty()) {
+            return refuse(peer, request.problem());
         }
         LOG.info("event=control-request command={} peer={}", request.command(), peer);
         try {

@@ -10,15 +10,21 @@ import com.roomagent.agent.control.ControlSocketException;
 import com.roomagent.agent.discovery.DiscoveryService;
 import com.roomagent.agent.discovery.NetworkStateSource;
 import com.roomagent.agent.discovery.TrustAnchorException;
+import com.roomagent.agent.hardware.HalEvents;
+import com.roomagent.agent.hardware.StatusLedStates;
 import com.roomagent.agent.provisioning.Display;
 import com.roomagent.agent.provisioning.EmulatedDisplay;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
+import com.roomagent.hal.RoomHardware;
+import com.roomagent.hal.led.AgentState;
+import com.roomagent.hal.profile.BoardProfile;
 import com.roomagent.provisioning.identity.DeviceIdentity;
 import com.roomagent.provisioning.identity.IdentityStore;
 import com.roomagent.provisioning.identity.IdentityStoreException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,16 +37,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The long-running agent a room system boots ({@code room-agent run}). It opens the control socket,
- * then either provisions the device (no identity yet: pairing, the camera, codes on the socket) or
+ * The long-running agent a room system boots ({@code room-agent run}). It opens the control socket
+ * and the room's hardware (the board profile's {@link RoomHardware}, kept for the agent's life; its
+ * status LED follows the agent's state, see {@link StatusLedStates}), then either provisions the device (no identity yet: pairing, the camera, codes on the socket) or
  * discovers media nodes (R9) under the identity it has. Provisioning success reloads the
  * configuration, whose provisioned layer now exists, and starts discovery; a factory reset stops
  * discovery, wipes the identity and provisions again.
  *
  * <p>Threads, each owned here: {@code agent-lifecycle} makes every change of mode, one at a time;
  * {@code discovery-scheduler-1} runs discovery's timers and probes; the control server's acceptor
- * and handlers; while unprovisioned, the {@link ProvisioningEpisode}'s threads. Mode fields are
- * guarded by {@code this}.
+ * and handlers; the HAL's {@code room-agent-hal}; while unprovisioned, the {@link
+ * ProvisioningEpisode}'s threads. Mode fields are guarded by {@code this}.
  */
 public final class AgentDaemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentDaemon.class);
@@ -52,18 +59,27 @@ public final class AgentDaemon implements AutoCloseable {
     private final Display display;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService lifecycle;
+    private final HalEvents halEvents = new HalEvents();
 
     private AgentConfiguration configuration;
     private ControlServer control;
     private ProvisioningEpisode provisioning;
     private DiscoveryService discovery;
     private DeviceIdentity identity;
+    private RoomHardware hardware;
+    private BoardProfile hardwareProfile;
+    /** Whether discovery reported since the device was provisioned: the status LED's registered. */
+    private boolean discovered;
+    /** Whether the agent is stuck on what only a person can fix: the status LED's error. */
+    private boolean needsAttention;
+
+    private AgentState shownState;
     private boolean closed;
 
     /**
      * @param loader reads the configuration at start, and again once provisioned or reset
      * @param console where the emulated display prints the QR code and messages (standard output)
-     * @throws ConfigurationException when the configuration is broken
+     * @throws ConfigurationException when the configuration is broken, the board profile included
      */
     public AgentDaemon(ConfigurationLoader loader, Clock clock, NetworkStateSource network, PrintStream console)
             throws ConfigurationException {
@@ -96,7 +112,7 @@ public final class AgentDaemon implements AutoCloseable {
     }
 
     /**
-     * Opens the control socket, then provisions or discovers.
+     * Opens the control socket, then the room's hardware, then provisions or discovers.
      *
      * @throws ControlSocketException when another agent runs on this state directory, or the
      *     socket cannot be created
@@ -122,12 +138,68 @@ public final class AgentDaemon implements AutoCloseable {
                     + " again: a new identity replaces it.");
             stored = Optional.empty();
         }
+        startHardware(stored.isPresent() ? AgentState.REGISTERING : AgentState.PROVISIONING);
         if (stored.isPresent()) {
             startDiscovery(stored.get());
         } else {
             startProvisioning();
         }
+        showAgentState();
         LOG.info("event=agent-started state={}", status().state().id());
+    }
+
+    /**
+     * Opens the board of the boot configuration's profile. It stays open until {@link #close()}: a
+     * changed profile takes effect at the next start. Never fails as a whole (a device that does not
+     * work is a degraded feature in the HAL's status).
+     */
+    private void startHardware(AgentState initial) {
+        BoardProfile profile = configuration.boardProfile();
+        RoomHardware opened = RoomHardware.builder(profile)
+                .listener(halEvents)
+                .initialState(initial)
+                .start();
+        boolean keep;
+        synchronized (this) {
+            keep = !closed;
+            if (keep) {
+                hardware = opened;
+                hardwareProfile = profile;
+                shownState = initial;
+            }
+        }
+        if (!keep) {
+            opened.close();
+            return;
+        }
+        LOG.info(
+                "event=hal-started board=\"{}\" platform={} profile=\"{}\" emulated={}",
+                profile.name(),
+                profile.platform().keyword(),
+                profile.source(),
+                opened.emulatedControls().isPresent());
+    }
+
+    /** Shows the agent's state on the status LED, when it changed. Any thread. */
+    private void showAgentState() {
+        RoomHardware board;
+        AgentState state;
+        synchronized (this) {
+            if (closed || hardware == null) {
+                return;
+            }
+            state = StatusLedStates.of(status().state(), discovered, needsAttention);
+            if (state == shownState) {
+                return;
+            }
+            shownState = state;
+            board = hardware;
+        }
+        board.setAgentState(state);
+        LOG.info(
+                "event=status-led agent_state={} pattern={}",
+                state.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                state.pattern().label());
     }
 
     private void startProvisioning() throws TrustAnchorException {
@@ -164,7 +236,11 @@ public final class AgentDaemon implements AutoCloseable {
             startDiscovery(issued);
         } catch (TrustAnchorException e) {
             LOG.error("event=discovery-not-started error=\"{}\"", e.getMessage());
+            synchronized (this) {
+                needsAttention = true;
+            }
         }
+        showAgentState();
     }
 
     private void startDiscovery(DeviceIdentity device) throws TrustAnchorException {
@@ -173,7 +249,14 @@ public final class AgentDaemon implements AutoCloseable {
                 return;
             }
             identity = device;
+            discovered = false;
             discovery = DiscoveryAssembly.discoveryService(configuration, clock, device.deviceId());
+            discovery.addReportListener(report -> {
+                synchronized (this) {
+                    discovered = true;
+                }
+                showAgentState();
+            });
             discovery.start(scheduler, network, DiscoveryAssembly.scheduling(configuration));
             discovery.requestDiscovery(DiscoveryService.TRIGGER_BOOT);
             LOG.info(
@@ -233,6 +316,8 @@ public final class AgentDaemon implements AutoCloseable {
             provisioning = null;
             discovery = null;
             identity = null;
+            discovered = false;
+            needsAttention = false;
         }
         if (running != null) {
             running.close();
@@ -250,6 +335,7 @@ public final class AgentDaemon implements AutoCloseable {
         }
         reloadConfiguration("factory-reset");
         startProvisioning();
+        showAgentState();
         LOG.info("event=factory-reset-done complete={}", failure == null);
         if (failure != null) {
             throw failure;
@@ -273,6 +359,21 @@ public final class AgentDaemon implements AutoCloseable {
         return Optional.ofNullable(provisioning);
     }
 
+    /** The room's hardware, once opened at start; empty before and after. */
+    public synchronized Optional<RoomHardware> hardware() {
+        return Optional.ofNullable(hardware);
+    }
+
+    /** The profile the room's hardware was opened with, once opened. */
+    synchronized Optional<BoardProfile> hardwareProfile() {
+        return Optional.ofNullable(hardwareProfile);
+    }
+
+    /** The HAL's events, for a control request that waits for the board to react. */
+    HalEvents halEvents() {
+        return halEvents;
+    }
+
     /** Discovery, once provisioned. */
     public synchronized Optional<DiscoveryService> discovery() {
         return Optional.ofNullable(discovery);
@@ -284,6 +385,7 @@ public final class AgentDaemon implements AutoCloseable {
         ControlServer server;
         ProvisioningEpisode episode;
         DiscoveryService running;
+        RoomHardware board;
         synchronized (this) {
             if (closed) {
                 return;
@@ -292,6 +394,8 @@ public final class AgentDaemon implements AutoCloseable {
             server = control;
             episode = provisioning;
             running = discovery;
+            board = hardware;
+            hardware = null;
         }
         LOG.info("event=agent-stopping");
         if (server != null) {
@@ -312,6 +416,9 @@ public final class AgentDaemon implements AutoCloseable {
             lifecycle.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (board != null) {
+            board.close(); // last: the camera and the LEDs go off as the agent stops
         }
         LOG.info("event=agent-stopped");
     }

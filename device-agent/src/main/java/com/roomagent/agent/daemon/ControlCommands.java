@@ -9,6 +9,8 @@ import com.roomagent.agent.discovery.TrustAnchorException;
 import com.roomagent.agent.provisioning.ActivationResult;
 import com.roomagent.agent.provisioning.ProvisioningService;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
+import com.roomagent.hal.HalStatus;
+import com.roomagent.hal.RoomHardware;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import com.roomagent.provisioning.identity.DeviceIdentity;
 import com.roomagent.provisioning.identity.IdentityStoreException;
@@ -21,18 +23,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's answers on the control socket: {@code status}, {@code activate} and {@code
- * factory-reset} (docs/provisioning.md, "The control socket"). Runs on the control handler threads.
+ * The daemon's answers on the control socket (docs/provisioning.md, "The control socket"): {@code status}, {@code activate}
+ * and {@code factory-reset}, and through {@link BoardCommands} {@code hal} and the emulated board's
+ * {@code board-*} commands. Every answer carries the agent's state and, once the board is open, the
+ * HAL's status. Runs on the control handler threads.
  */
 final class ControlCommands implements ControlHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ControlCommands.class);
 
     private final AgentDaemon daemon;
     private final Duration activationWait;
+    private final BoardCommands board;
 
     ControlCommands(AgentDaemon daemon, AgentConfiguration configuration) {
         this.daemon = daemon;
         this.activationWait = AgentDaemon.activationWait(configuration);
+        this.board = new BoardCommands(daemon);
     }
 
     @Override
@@ -40,6 +46,10 @@ final class ControlCommands implements ControlHandler {
         return switch (request.command()) {
             case ControlRequest.ACTIVATE -> activate(request.code());
             case ControlRequest.FACTORY_RESET -> factoryReset(peer);
+            case ControlRequest.HAL -> board.hal(this::status);
+            case ControlRequest.BOARD_PRESS_MUTE -> board.pressMute(this::status, peer);
+            case ControlRequest.BOARD_SHUTTER -> board.shutter(this::status, peer, request.closed());
+            case ControlRequest.BOARD_AMBIENT_LIGHT -> board.ambientLight(this::status, peer, request.lux());
             default -> status().withMessage(describe(daemon.status()));
         };
     }
@@ -75,7 +85,7 @@ final class ControlCommands implements ControlHandler {
         }
         if (result instanceof ActivationResult.Provisioned provisioned) {
             DeviceIdentity identity = provisioned.identity();
-            return response(ProvisioningStatus.provisioned(identity), Optional.empty())
+            return response(ProvisioningStatus.provisioned(identity), Optional.empty(), hal())
                     .withMessage("Activated: this device is " + identity.deviceId() + " of organization "
                             + identity.organizationId() + ".");
         }
@@ -92,7 +102,7 @@ final class ControlCommands implements ControlHandler {
     }
 
     private ControlResponse alreadyProvisioned(DeviceIdentity identity) {
-        return response(ProvisioningStatus.provisioned(identity), Optional.empty())
+        return response(ProvisioningStatus.provisioned(identity), Optional.empty(), hal())
                 .asFailure(
                         ControlResponse.ALREADY_PROVISIONED,
                         "This device is already provisioned (device " + identity.deviceId() + " of organization "
@@ -124,10 +134,20 @@ final class ControlCommands implements ControlHandler {
     }
 
     private ControlResponse status() {
-        return response(daemon.status(), daemon.discovery().flatMap(DiscoveryService::current));
+        return status(hal());
     }
 
-    private static ControlResponse response(ProvisioningStatus status, Optional<DiscoveryReport> report) {
+    /** The status answer with {@code hal} as the HAL's status (taken once by the caller). */
+    private ControlResponse status(Optional<HalStatus> hal) {
+        return response(daemon.status(), daemon.discovery().flatMap(DiscoveryService::current), hal);
+    }
+
+    private Optional<HalStatus> hal() {
+        return daemon.hardware().map(RoomHardware::status);
+    }
+
+    private static ControlResponse response(
+            ProvisioningStatus status, Optional<DiscoveryReport> report, Optional<HalStatus> hal) {
         Optional<DeviceIdentity> identity = status.identity();
         return new ControlResponse(
                 true,
@@ -146,7 +166,8 @@ final class ControlCommands implements ControlHandler {
                         .map(session -> new ControlResponse.Pairing(
                                 session.shortCode(), session.pairingUri(), session.expiresAt()))
                         .orElse(null),
-                report.orElse(null));
+                report.orElse(null),
+                BoardCommands.json(hal).orElse(null));
     }
 
     private static String describe(ProvisioningStatus status) {

@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,7 @@ public final class DiscoveryService implements AutoCloseable {
     private boolean closed;
 
     private volatile List<MediaNode> lastNodes = List.of();
+    private final List<Consumer<DiscoveryReport>> reportListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param clock for the reports' start time and the cache's expiry
@@ -122,6 +125,7 @@ public final class DiscoveryService implements AutoCloseable {
             cache.put(report);
             rescheduleExpiry();
             boolean sent = send(report);
+            reportListeners.forEach(listener -> listener.accept(report));
             LOG.info(
                     "event=discovery-complete trigger={} nodes={} pairs={} reachable_pairs={} reachable_nodes={}"
                             + " duration_ms={} report_sent={}",
@@ -157,6 +161,15 @@ public final class DiscoveryService implements AutoCloseable {
                     e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Tells {@code listener} of every new report, on the thread that probed (the scheduler's, or
+     * the caller of {@link #discover}), after it is cached and sent. It must return quickly and not
+     * throw.
+     */
+    public void addReportListener(Consumer<DiscoveryReport> listener) {
+        reportListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The latest report while fresh (R9); empty before the first probe and after expiry. */

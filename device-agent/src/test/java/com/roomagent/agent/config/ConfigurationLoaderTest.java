@@ -229,4 +229,78 @@ class ConfigurationLoaderTest {
                 "ROOM_AGENT_DISCOVERY_UDP_INITIAL_RTO", AgentSettings.DISCOVERY_UDP_INITIAL_RTO.environmentVariable());
         assertEquals("ROOM_AGENT_CLOUD_SIGNALING_URL", AgentSettings.CLOUD_SIGNALING_URL.environmentVariable());
     }
+
+    @Test
+    void boardLayerHandsItsBoardKeysToTheHalAndTheProfileComesFromThem() throws Exception {
+        Path board = configDir.resolve("board.properties");
+        write(
+                board,
+                "discovery.samplesPerPair=4\nboard.name=Lab kit\nboard.platform=emulated\n"
+                        + "board.video.encoder=x264\nboard.muteButton.line=5\n");
+
+        AgentConfiguration configuration = load();
+
+        assertEquals(4, configuration.get(AgentSettings.DISCOVERY_SAMPLES_PER_PAIR));
+        assertEquals("Lab kit", configuration.boardProfile().name());
+        assertEquals(board.toString(), configuration.boardProfile().source());
+        assertEquals(5, configuration.boardProfile().muteButton().orElseThrow().line());
+    }
+
+    @Test
+    void misspeltAgentKeyBesideBoardKeysIsStillRefused() throws Exception {
+        write(
+                configDir.resolve("board.properties"),
+                "board.name=Lab kit\nboard.platform=emulated\nboard.video.encoder=x264\n"
+                        + "discovery.samplesPerPiar=4\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, this::load);
+
+        assertEquals("discovery.samplesPerPiar", error.key().orElseThrow());
+        assertTrue(error.getMessage().contains("did you mean discovery.samplesPerPair?"), error.getMessage());
+    }
+
+    @Test
+    void boardKeyOutsideTheBoardLayerIsRefused() throws Exception {
+        write(configDir.resolve("agent.properties"), "board.muteButton.line=22\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, this::load);
+
+        assertEquals("board.muteButton.line", error.key().orElseThrow());
+        assertTrue(error.getMessage().contains("read only from the board layer"), error.getMessage());
+    }
+
+    @Test
+    void withoutBoardKeysTheBuiltInProfileHalBoardNamesIsUsed() throws Exception {
+        assertEquals("built-in profile emulated", load().boardProfile().source());
+
+        AgentConfiguration kit = load(Map.of(), new Properties(), Map.of("hal.board", "raspberry-pi-room-kit"));
+
+        assertEquals(
+                "built-in profile raspberry-pi-room-kit", kit.boardProfile().source());
+    }
+
+    @Test
+    void unknownBuiltInProfileIsRefusedWithTheNames() {
+        ConfigurationException error = assertThrows(
+                ConfigurationException.class,
+                () -> load(Map.of(), new Properties(), Map.of("hal.board", "raspberry-pi-6")));
+
+        assertEquals("hal.board", error.key().orElseThrow());
+        assertTrue(error.getMessage().contains("raspberry-pi-room-kit, generic-arm64, emulated"), error.getMessage());
+    }
+
+    @Test
+    void brokenBoardProfileNamesTheFileTheKeyAndTheProblem() throws Exception {
+        Path board = configDir.resolve("board.properties");
+        write(
+                board,
+                "board.name=Lab kit\nboard.platform=emulated\nboard.video.encoder=x264\n"
+                        + "board.ambientLight.chip=bh1750\nboard.ambientLight.i2cBus=1\nboard.ambientLight.i2cAddress=0x23\n");
+
+        ConfigurationException error = assertThrows(ConfigurationException.class, this::load);
+
+        assertEquals(board.toString(), error.source());
+        assertEquals("board.ambientLight.chip", error.key().orElseThrow());
+        assertTrue(error.getMessage().contains("'bh1750' is not one of opt3001"), error.getMessage());
+    }
 }

@@ -148,6 +148,14 @@ class ControlServerTest {
     }
 
     @Test
+    void boardCommandsWithoutTheirValueAreRefused() throws Exception {
+        start(echoing(), FAST);
+        assertTrue(raw("{\"command\":\"board-shutter\"}\n").contains("board-shutter needs a \\\"closed\\\" field"));
+        assertTrue(raw("{\"command\":\"board-ambient-light\",\"lux\":-1}\n")
+                .contains("board-ambient-light needs a \\\"lux\\\" field"));
+    }
+
+    @Test
     void silentClientIsAnsweredAfterTheReadTimeout() throws Exception {
         start(echoing(), FAST);
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {

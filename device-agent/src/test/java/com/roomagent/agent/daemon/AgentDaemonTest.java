@@ -12,6 +12,7 @@ import com.roomagent.emulator.CloudEmulator;
 import com.roomagent.emulator.config.EmulatorConfig;
 import com.roomagent.emulator.config.NodeConfig;
 import com.roomagent.emulator.config.TransportMode;
+import com.roomagent.hal.led.AgentState;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import com.roomagent.protocol.discovery.MediaTransport;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ class AgentDaemonTest {
             "control-acceptor",
             "control-handler-",
             "provisioning",
-            "camera-qr");
+            "camera-qr",
+            "room-agent-hal");
 
     @TempDir
     Path configDir;
@@ -77,6 +79,21 @@ class AgentDaemonTest {
             assertEquals(DiscoveryService.TRIGGER_BOOT, report.trigger());
             assertEquals(4, report.results().size());
             assertEquals(report, daemon.discovery().orElseThrow().current().orElseThrow());
+        }
+    }
+
+    @Test
+    void statusLedShowsRegisteredOnceDiscoveryReported() throws Exception {
+        try (AgentDaemon daemon = daemon(configuration())) {
+            awaitReports(1);
+            long deadline = System.nanoTime() + REPORT_WAIT.toNanos();
+            // The report reaches the cloud just before the daemon hears of it: a bounded wait.
+            while (daemon.hardware().orElseThrow().status().agentState() != AgentState.REGISTERED) {
+                if (System.nanoTime() > deadline) {
+                    fail("the status LED never showed registered");
+                }
+                Thread.sleep(10);
+            }
         }
     }
 
