@@ -15,43 +15,65 @@ import java.util.List;
  * that emits a signal per sample, keeps only the newest one ({@code max-buffers=1 drop=true}) and
  * plays in real time ({@code sync=true}, so an image or a clip runs at the requested rate, not as
  * fast as the CPU allows).
+ *
+ * <p>{@link #head} is public for the media session's capture pipeline, which plays the same
+ * sources into an {@code intervideosink} instead of an appsink.
  */
-final class CameraPipeline {
+public final class CameraPipeline {
     /** The name of the appsink in every description. */
     static final String SINK_NAME = "frames";
 
     /** A description, the properties to set before playing, and what to do at the end. */
     record Plan(String description, List<Property> properties, AtEnd atEnd) {}
 
+    /**
+     * The source part of a camera pipeline, shared by the QR scanner's frames and the media
+     * session's capture: everything up to raw video, before format, size and rate are fixed.
+     *
+     * @param description {@code gst-launch} text ending in raw video of any format and size
+     * @param properties paths and device names, set as properties (never quoted into the text)
+     * @param atEnd what the source's end of stream means (a looping clip rewinds)
+     * @param paced true when the source delivers at its own rate (a camera), already capped at the
+     *     requested one; false when the rate must be fixed downstream in the caps
+     */
+    public record Head(String description, List<Property> properties, AtEnd atEnd, boolean paced) {}
+
     private CameraPipeline() {}
 
     static Plan plan(CameraSource source, FrameSize size, int framesPerSecond) {
-        String rate = framesPerSecond + "/1";
+        Head head = head(source, framesPerSecond);
+        String rate = head.paced() ? null : framesPerSecond + "/1";
+        return new Plan(head.description() + " ! " + tail(size, rate), head.properties(), head.atEnd());
+    }
+
+    /** The source part of the pipeline for {@code source}, delivering at most {@code framesPerSecond}. */
+    public static Head head(CameraSource source, int framesPerSecond) {
         if (source instanceof CameraSource.V4l2 v4l2) {
             // A camera has its own rate; videorate only drops frames above ours. decodebin passes
             // raw formats through and decodes MJPEG.
-            return new Plan(
-                    "v4l2src name=v4l2src ! decodebin name=decodebin"
-                            + " ! videorate drop-only=true max-rate=" + framesPerSecond
-                            + " ! " + tail(size, null),
+            return new Head(
+                    "v4l2src name=v4l2src ! decodebin name=decodebin" + " ! videorate drop-only=true max-rate="
+                            + framesPerSecond,
                     List.of(new Property("v4l2src", "device", v4l2.device().toString())),
-                    AtEnd.REPORT);
+                    AtEnd.REPORT,
+                    true);
         }
         if (source instanceof CameraSource.ImageFile image) {
-            return new Plan(
-                    "filesrc name=filesrc ! decodebin name=decodebin ! imagefreeze ! " + tail(size, rate),
+            return new Head(
+                    "filesrc name=filesrc ! decodebin name=decodebin ! imagefreeze",
                     List.of(fileLocation(image.image())),
-                    AtEnd.REPORT);
+                    AtEnd.REPORT,
+                    false);
         }
         if (source instanceof CameraSource.ClipFile clip) {
-            return new Plan(
-                    "filesrc name=filesrc ! decodebin name=decodebin ! videorate ! " + tail(size, rate),
+            return new Head(
+                    "filesrc name=filesrc ! decodebin name=decodebin ! videorate",
                     List.of(fileLocation(clip.clip())),
-                    clip.atEnd() == CameraSource.ClipEnd.LOOP ? AtEnd.REWIND : AtEnd.REPORT);
+                    clip.atEnd() == CameraSource.ClipEnd.LOOP ? AtEnd.REWIND : AtEnd.REPORT,
+                    false);
         }
         if (source instanceof CameraSource.TestPattern) {
-            return new Plan(
-                    "videotestsrc name=videotestsrc is-live=true ! " + tail(size, rate), List.of(), AtEnd.REPORT);
+            return new Head("videotestsrc name=videotestsrc is-live=true", List.of(), AtEnd.REPORT, false);
         }
         throw new IllegalArgumentException("unknown camera source " + source);
     }

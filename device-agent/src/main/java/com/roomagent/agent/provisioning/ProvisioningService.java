@@ -270,6 +270,9 @@ public final class ProvisioningService implements AutoCloseable {
         return () -> {
             try {
                 step.run();
+            } catch (RejectedExecutionException e) {
+                // A step that schedules its next one while the agent shuts down: nothing is lost.
+                LOG.debug("event=provisioning-step-rejected task={} reason=closed", task);
             } catch (RuntimeException e) {
                 LOG.error("event=provisioning-task-failed task={} error=\"{}\"", task, e.toString(), e);
             }
