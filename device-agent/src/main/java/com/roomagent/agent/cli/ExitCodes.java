@@ -24,7 +24,10 @@ final class ExitCodes {
     static final int CODE_REFUSED = 11;
     /** {@code activate}: try again later (rate limited, the agent busy or still waiting for the cloud). */
     static final int TRY_LATER = 12;
-    /** {@code activate}: the cloud could not be reached (DNS, TCP, TLS, HTTP) or answered nonsense. */
+    /**
+     * {@code activate}: the cloud could not be reached (DNS, TCP, TLS, HTTP, or the HTTP proxy on the
+     * way) or answered nonsense.
+     */
     static final int CLOUD_UNREACHABLE = 13;
     /** {@code activate}: the cloud's certificate is not trusted, or the device's clock is far off. */
     static final int TRUST_OR_CLOCK = 14;
@@ -72,6 +75,10 @@ final class ExitCodes {
                     CLOUD_UNREACHABLE_TCP,
                     CLOUD_UNREACHABLE_TLS,
                     CLOUD_HTTP_ERROR,
+                    PROXY_UNREACHABLE,
+                    PROXY_TIMEOUT,
+                    PROXY_REFUSED,
+                    PROXY_AUTH_REQUIRED,
                     BAD_RESPONSE,
                     PAIRING_EXPIRED -> CLOUD_UNREACHABLE;
             case CERTIFICATE_REJECTED, CLOCK_FAR_OFF -> TRUST_OR_CLOCK;

@@ -1,5 +1,6 @@
 package com.roomagent.agent.cli;
 
+import com.roomagent.agent.proxy.ProxyTunneling;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,8 @@ public final class RoomAgentCommand {
 
     public static void main(String[] args) {
         configureLogging(args);
+        // Before any HTTP client exists: the JDK reads this switch once (docs/proxy.md).
+        ProxyTunneling.allowBasic();
         int exitCode = new CommandLine(new RoomAgentCommand()).execute(args);
         System.exit(exitCode);
     }

@@ -91,7 +91,7 @@ public final class AgentConfiguration {
         for (Setting<?> setting : AgentSettings.ALL) {
             Object value = values.get(setting);
             String text = value instanceof Duration duration ? DurationText.format(duration) : String.valueOf(value);
-            described.put(setting.key(), setting.secret() ? "(set, not shown)" : text);
+            described.put(setting.key(), setting.secret() ? (text.isEmpty() ? "" : "(set, not shown)") : text);
         }
         return described;
     }

@@ -123,6 +123,36 @@ public final class AgentSettings {
     public static final Setting<Duration> CLOUD_REQUEST_TIMEOUT = duration(
             "cloud.requestTimeout", "15s", "100ms", "Time allowed for one HTTPS request to the signaling service.");
 
+    public static final Setting<String> NETWORK_HTTP_PROXY = new Setting<>(
+            "network.httpProxy",
+            String.class,
+            SettingType.HOST_PORT,
+            "",
+            "",
+            "",
+            "The explicit HTTP proxy (R4) for all of the agent's HTTPS traffic to the cloud (activation,"
+                    + " the node list, reports), as host:port; the agent tunnels through it with HTTP"
+                    + " CONNECT. Empty means no proxy. Media and STUN never use it (R5). See docs/proxy.md.",
+            false);
+
+    public static final Setting<String> NETWORK_HTTP_PROXY_USER = text(
+            "network.httpProxyUser",
+            "",
+            "User name for the HTTP proxy's Basic authentication; empty means the agent sends no"
+                    + " credentials. Only Basic is supported (docs/proxy.md).");
+
+    public static final Setting<String> NETWORK_HTTP_PROXY_PASSWORD = new Setting<>(
+            "network.httpProxyPassword",
+            String.class,
+            SettingType.TEXT,
+            "",
+            "",
+            "",
+            "Password for the HTTP proxy's Basic authentication, with network.httpProxyUser. Secret:"
+                    + " never shown in logs, errors or room-agent config. Keep it in agent.properties"
+                    + " (mode 0600) rather than on a command line.",
+            true);
+
     public static final Setting<Duration> DISCOVERY_UDP_INITIAL_RTO = duration(
             "discovery.udpInitialRto",
             "500ms",
@@ -196,6 +226,9 @@ public final class AgentSettings {
             CLOUD_TRUST_ANCHORS,
             CLOUD_CONNECT_TIMEOUT,
             CLOUD_REQUEST_TIMEOUT,
+            NETWORK_HTTP_PROXY,
+            NETWORK_HTTP_PROXY_USER,
+            NETWORK_HTTP_PROXY_PASSWORD,
             DISCOVERY_UDP_INITIAL_RTO,
             DISCOVERY_UDP_MAX_TRANSMISSIONS,
             DISCOVERY_UDP_FINAL_WAIT_MULTIPLIER,

@@ -113,6 +113,7 @@ public final class ConfigurationLoader {
                             ? source.layer().description()
                             : source.layer().description() + " (" + source.sourceName() + ")");
         }
+        checkProxyCredentials(values, sources);
         BoardProfile profile = boardProfile(board, (String) values.get(AgentSettings.HAL_BOARD));
         return new AgentConfiguration(values, sources, profile, configDirectory, stateDirectory);
     }
@@ -133,6 +134,27 @@ public final class ConfigurationLoader {
                     : BoardProfiles.builtIn(builtIn);
         } catch (BoardProfileException e) {
             throw new ConfigurationException(e);
+        }
+    }
+
+    /** Proxy credentials only make sense together, and with a proxy (docs/proxy.md). */
+    private static void checkProxyCredentials(Map<Setting<?>, Object> values, Map<Setting<?>, String> sources)
+            throws ConfigurationException {
+        boolean proxy = !((String) values.get(AgentSettings.NETWORK_HTTP_PROXY)).isEmpty();
+        boolean user = !((String) values.get(AgentSettings.NETWORK_HTTP_PROXY_USER)).isEmpty();
+        boolean password = !((String) values.get(AgentSettings.NETWORK_HTTP_PROXY_PASSWORD)).isEmpty();
+        if (password && !user) {
+            throw new ConfigurationException(
+                    sources.get(AgentSettings.NETWORK_HTTP_PROXY_PASSWORD),
+                    AgentSettings.NETWORK_HTTP_PROXY_USER.key(),
+                    "is empty but network.httpProxyPassword is set; set the proxy's user name too");
+        }
+        if (user && !proxy) {
+            throw new ConfigurationException(
+                    sources.get(AgentSettings.NETWORK_HTTP_PROXY_USER),
+                    AgentSettings.NETWORK_HTTP_PROXY.key(),
+                    "is empty but network.httpProxyUser is set; set the proxy as host:port, or remove the"
+                            + " credentials");
         }
     }
 

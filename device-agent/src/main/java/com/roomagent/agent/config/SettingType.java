@@ -76,6 +76,36 @@ public enum SettingType {
             return name;
         }
     },
+    HOST_PORT("host:port (a name, an IPv4 address or [IPv6]:port), or empty for none") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            String stripped = text.strip();
+            if (stripped.isEmpty()) {
+                return "";
+            }
+            int colon = stripped.lastIndexOf(':');
+            if (colon <= 0 || colon == stripped.length() - 1) {
+                throw new InvalidValueException("is not host:port");
+            }
+            String host = stripped.substring(0, colon);
+            if (host.startsWith("[") != host.endsWith("]")
+                    || (!host.startsWith("[") && host.contains(":"))
+                    || host.equals("[]")
+                    || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '@')) {
+                throw new InvalidValueException("is not host:port (write an IPv6 address as [address]:port)");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(stripped.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException("has a port that is not a number");
+            }
+            if (port < 1 || port > 65535) {
+                throw new InvalidValueException("has a port outside 1-65535");
+            }
+            return stripped;
+        }
+    },
     CAMERA("none, test-pattern, image:FILE, clip:FILE or v4l2:DEVICE") {
         @Override
         Object parse(String text) throws InvalidValueException {

@@ -10,6 +10,7 @@ import com.roomagent.hal.RoomHardware;
 import com.roomagent.hal.board.EmulatedBoardControls;
 import com.roomagent.hal.health.Feature;
 import com.roomagent.hal.health.FeatureStatus;
+import com.roomagent.hal.video.VideoStatus;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -112,9 +113,16 @@ final class BoardCommands {
                                 controls.openPrivacyShutter();
                             }
                         },
-                        () -> feature(hardware.status(), Feature.PRIVACY_SHUTTER)
-                                .map(f -> f.detail().equals(wanted))
-                                .orElse(false),
+                        // The shutter's line and the video gate are updated one after the other:
+                        // wait for both, so the answer never shows a half-applied state.
+                        () -> {
+                            HalStatus now = hardware.status();
+                            boolean lineMoved = feature(now, Feature.PRIVACY_SHUTTER)
+                                    .map(f -> f.detail().equals(wanted))
+                                    .orElse(false);
+                            boolean videoGated = now.video().text().equals(VideoStatus.SHUTTER_CLOSED);
+                            return lineMoved && videoGated == closed;
+                        },
                         after -> "The privacy shutter is " + wanted + ": "
                                 + after.video().text() + "."));
     }

@@ -13,6 +13,7 @@ import com.roomagent.agent.discovery.NodeListClient;
 import com.roomagent.agent.discovery.ProbeSettings;
 import com.roomagent.agent.discovery.TrustAnchorException;
 import com.roomagent.agent.discovery.TrustAnchors;
+import com.roomagent.agent.proxy.HttpProxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -60,6 +61,12 @@ public final class DiscoveryAssembly {
         return TrustAnchors.sslContextTrusting(anchors);
     }
 
+    /** The agent's HTTPS client for the cloud: trust, connect timeout and the configured proxy (R4). */
+    public static HttpClient cloudHttp(AgentConfiguration configuration, SSLContext trust) {
+        return CloudHttp.client(
+                trust, configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT), HttpProxy.from(configuration));
+    }
+
     /** How the daemon schedules probes after the first (discovery.networkPollInterval and friends). */
     public static DiscoveryScheduling scheduling(AgentConfiguration configuration) {
         return new DiscoveryScheduling(
@@ -88,7 +95,7 @@ public final class DiscoveryAssembly {
         SSLContext trust = cloudTrust(configuration);
         URI signaling = configuration.get(AgentSettings.CLOUD_SIGNALING_URL);
         Duration requestTimeout = configuration.get(AgentSettings.CLOUD_REQUEST_TIMEOUT);
-        HttpClient http = CloudHttp.client(trust, configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT));
+        HttpClient http = cloudHttp(configuration, trust);
         return new DiscoveryService(
                 new NodeListClient(http, signaling, requestTimeout),
                 new MediaNodeProber(probeSettings(configuration), trust),

@@ -3,7 +3,6 @@ package com.roomagent.agent.daemon;
 import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.AgentSettings;
 import com.roomagent.agent.config.CameraSelection;
-import com.roomagent.agent.discovery.CloudHttp;
 import com.roomagent.agent.discovery.TrustAnchorException;
 import com.roomagent.agent.provisioning.CameraQrWatcher;
 import com.roomagent.agent.provisioning.DeviceDescription;
@@ -54,8 +53,7 @@ final class ProvisioningEpisode implements AutoCloseable {
             Clock clock,
             ProvisioningService.Listener listener)
             throws TrustAnchorException {
-        HttpClient http = CloudHttp.client(
-                DiscoveryAssembly.cloudTrust(configuration), configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT));
+        HttpClient http = DiscoveryAssembly.cloudHttp(configuration, DiscoveryAssembly.cloudTrust(configuration));
         EnrollmentClient cloud = new EnrollmentClient(
                 http,
                 configuration.get(AgentSettings.CLOUD_SIGNALING_URL),

@@ -2,6 +2,7 @@ package com.roomagent.agent.discovery;
 
 import com.roomagent.agent.discovery.CloudRequestException.Step;
 import com.roomagent.agent.discovery.internal.FailureClassifier;
+import com.roomagent.agent.proxy.ProxyFailure;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -45,9 +47,18 @@ final class CloudExchange {
             Thread.currentThread().interrupt();
             throw new CloudRequestException(Step.INTERRUPTED, method, uri, 0, "interrupted while waiting", e);
         } catch (IOException e) {
+            Optional<ProxyFailure> atProxy = ProxyFailure.classify(e, http, uri);
+            if (atProxy.isPresent()) {
+                throw new CloudRequestException(atProxy.get(), method, uri, e);
+            }
             throw classify(e, method, uri);
         }
         int status = response.statusCode();
+        Optional<ProxyFailure> atProxy =
+                ProxyFailure.fromResponse(http, uri, status, response.headers().allValues("Proxy-Authenticate"));
+        if (atProxy.isPresent()) {
+            throw new CloudRequestException(atProxy.get(), method, uri, null);
+        }
         if (status < 200 || status > 299) {
             throw new CloudRequestException(
                     Step.HTTP_STATUS, method, uri, status, "status " + status + ": " + excerpt(response.body()), null);

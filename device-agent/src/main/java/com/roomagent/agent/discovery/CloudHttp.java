@@ -1,28 +1,45 @@
 package com.roomagent.agent.discovery;
 
+import com.roomagent.agent.proxy.HttpProxy;
+import com.roomagent.agent.proxy.ProxyTunneling;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTP client for discovery's calls to the signaling service, for callers that have none (the
- * CLI). The daemon passes its signaling client's own {@link HttpClient} instead, so that proxy
- * settings and the device certificate apply to discovery too.
+ * The one place that builds the agent's HTTPS clients (activation, pairing, the node list,
+ * reports): trust, connect timeout, no redirects, and the explicit HTTP proxy when one is
+ * configured (R4, docs/proxy.md). Media never goes through these clients (R5): discovery's STUN
+ * probes open their own plain sockets to the nodes.
  */
 public final class CloudHttp {
+    static {
+        // In time when CloudHttp builds the process's first HttpClient; RoomAgentCommand.main has
+        // done it already for the agent itself. See ProxyTunneling for why and what if too late.
+        ProxyTunneling.allowBasic();
+    }
+
     private CloudHttp() {}
+
+    /** A client trusting {@code trust}, with no proxy: {@link #client(SSLContext, Duration, Optional)}. */
+    public static HttpClient client(SSLContext trust, Duration connectTimeout) {
+        return client(trust, connectTimeout, Optional.empty());
+    }
 
     /**
      * A client trusting {@code trust} (see {@link TrustAnchors}), with {@code connectTimeout} for
-     * opening connections and no proxy. The JDK's client has no close method before Java 21; its
-     * threads end when it is no longer referenced.
+     * opening connections (to the proxy, when there is one), tunnelling through {@code proxy} with
+     * HTTP CONNECT when present, directly otherwise. The JDK's client has no close method before
+     * Java 21; its threads end when it is no longer referenced.
      */
-    public static HttpClient client(SSLContext trust, Duration connectTimeout) {
-        return HttpClient.newBuilder()
+    public static HttpClient client(SSLContext trust, Duration connectTimeout, Optional<HttpProxy> proxy) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .sslContext(trust)
                 .connectTimeout(connectTimeout)
                 .proxy(HttpClient.Builder.NO_PROXY)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        proxy.ifPresent(configured -> configured.applyTo(builder));
+        return builder.build();
     }
 }

@@ -1,8 +1,10 @@
 package com.roomagent.agent.discovery;
 
+import com.roomagent.agent.proxy.ProxyFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -15,6 +17,11 @@ public final class CloudRequestException extends IOException {
     public enum Step {
         /** The TCP connection could not be opened: refused, unreachable, or timed out. */
         CONNECT("connect"),
+        /**
+         * The HTTP proxy failed: unreachable, no answer in time, refused the tunnel, or wants
+         * credentials ({@link #proxyFailure()} says which).
+         */
+        PROXY("HTTP proxy"),
         /** The TLS handshake failed, typically an untrusted or mismatched server certificate. */
         TLS("TLS"),
         /** Connected, but the response did not arrive within the request timeout. */
@@ -42,6 +49,7 @@ public final class CloudRequestException extends IOException {
     private final Step step;
     private final URI uri;
     private final int status;
+    private final transient ProxyFailure proxyFailure;
 
     /**
      * @param status the HTTP status for {@link Step#HTTP_STATUS}, otherwise 0
@@ -52,6 +60,24 @@ public final class CloudRequestException extends IOException {
         this.step = Objects.requireNonNull(step, "step");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.status = status;
+        this.proxyFailure = null;
+    }
+
+    /** A failure at the HTTP proxy: step {@link Step#PROXY}, the proxy's own message. */
+    public CloudRequestException(ProxyFailure failure, String method, URI uri, Throwable cause) {
+        super(
+                method + " " + uri + " failed at " + Step.PROXY.label() + " ("
+                        + failure.kind().id() + "): " + failure.message(),
+                cause);
+        this.step = Step.PROXY;
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.status = failure.status();
+        this.proxyFailure = failure;
+    }
+
+    /** For {@link Step#PROXY}, what went wrong at the proxy. */
+    public Optional<ProxyFailure> proxyFailure() {
+        return Optional.ofNullable(proxyFailure);
     }
 
     public Step step() {

@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * Each task owns its socket. Beyond {@value #MAX_THREADS} pairs the tasks queue, and the deadline
  * grows by one pair timeout per wave. Safe to call from several threads, though {@link
  * DiscoveryService} never does.
+ *
+ * <p>Never through a proxy (R5): probes are STUN over plain UDP, TCP and TLS sockets opened
+ * directly to each node ({@code Proxy.NO_PROXY}), whatever {@code network.httpProxy} says; only
+ * the node list and the report, over {@link CloudHttp}, use the proxy.
  */
 public final class MediaNodeProber {
     /** Most threads one probe uses: 64 nodes with four transports each run in one wave. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.roomagent.agent.proxy.ProxyFailure;
 import com.roomagent.protocol.activation.ActivationRequest;
 import com.roomagent.protocol.activation.ActivationResponse;
 import com.roomagent.protocol.activation.CloudError;
@@ -130,6 +131,10 @@ public final class EnrollmentClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            Optional<ProxyFailure> atProxy = ProxyFailure.classify(e, http, request.uri());
+            if (atProxy.isPresent()) {
+                throw EnrollmentFailures.fromProxy(atProxy.get(), e);
+            }
             throw EnrollmentFailures.fromIo(e, request.uri(), clock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -139,6 +144,14 @@ public final class EnrollmentClient {
     }
 
     private EnrollmentException refusal(HttpResponse<String> response) {
+        Optional<ProxyFailure> atProxy = ProxyFailure.fromResponse(
+                http,
+                response.request().uri(),
+                response.statusCode(),
+                response.headers().allValues("Proxy-Authenticate"));
+        if (atProxy.isPresent()) {
+            return EnrollmentFailures.fromProxy(atProxy.get(), null);
+        }
         CloudError error = null;
         try {
             error = JSON.readValue(response.body(), CloudError.class);

@@ -33,6 +33,14 @@ public final class EnrollmentException extends Exception {
         CLOUD_UNREACHABLE_TCP("cloud-unreachable-tcp", true),
         /** Connected, but the TLS handshake failed for a reason other than the certificate. */
         CLOUD_UNREACHABLE_TLS("cloud-unreachable-tls", true),
+        /** No TCP connection to the configured HTTP proxy, or its name does not resolve. */
+        PROXY_UNREACHABLE("proxy-unreachable", true),
+        /** The HTTP proxy accepted no connection, or answered no CONNECT, within the connect timeout. */
+        PROXY_TIMEOUT("proxy-timeout", true),
+        /** The HTTP proxy answered the CONNECT to the cloud with 403 or another status that is not 2xx. */
+        PROXY_REFUSED("proxy-refused", true),
+        /** The HTTP proxy wants credentials the device lacks or got wrong (407), or a scheme other than Basic. */
+        PROXY_AUTH_REQUIRED("proxy-auth-required", true),
         /** The cloud answered with an unexpected HTTP status, or not in time. */
         CLOUD_HTTP_ERROR("cloud-http-error", true),
         /** The cloud's certificate is not trusted (or does not name the host). */
@@ -92,7 +100,10 @@ public final class EnrollmentException extends Exception {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** For {@link Failure#CLOUD_HTTP_ERROR}, the status, when the cloud answered at all. */
+    /**
+     * For {@link Failure#CLOUD_HTTP_ERROR}, the status, when the cloud answered at all; for a
+     * proxy's refusal, the proxy's status.
+     */
     public OptionalInt httpStatus() {
         return httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
     }

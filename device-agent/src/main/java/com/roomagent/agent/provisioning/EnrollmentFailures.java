@@ -1,6 +1,7 @@
 package com.roomagent.agent.provisioning;
 
 import com.roomagent.agent.provisioning.EnrollmentException.Failure;
+import com.roomagent.agent.proxy.ProxyFailure;
 import com.roomagent.protocol.activation.ActivationCodeException;
 import com.roomagent.protocol.activation.CloudError;
 import com.roomagent.provisioning.qr.QrPayloadException;
@@ -52,6 +53,17 @@ final class EnrollmentFailures {
                 "The QR code in front of the camera is not an activation code (" + error.getMessage() + "). Show"
                         + " the activation QR code you were given.",
                 error);
+    }
+
+    /** A failure at the HTTP proxy (see {@link ProxyFailure}): its own identifier and message. */
+    static EnrollmentException fromProxy(ProxyFailure failure, Throwable cause) {
+        Failure kind = switch (failure.kind()) {
+            case UNREACHABLE -> Failure.PROXY_UNREACHABLE;
+            case TIMEOUT -> Failure.PROXY_TIMEOUT;
+            case REFUSED -> Failure.PROXY_REFUSED;
+            case AUTH_REQUIRED -> Failure.PROXY_AUTH_REQUIRED;
+        };
+        return new EnrollmentException(kind, failure.message(), null, failure.status(), kind.retriable(), cause);
     }
 
     /** A request that got no HTTP answer: DNS, TCP, TLS, or no answer in time. */

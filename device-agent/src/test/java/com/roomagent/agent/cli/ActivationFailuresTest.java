@@ -212,7 +212,7 @@ class ActivationFailuresTest {
     }
 
     /** Activates with the CLI and checks the failure on the CLI, the socket, the display and the console. */
-    private static InProcessCli.Outcome assertCliFailure(
+    static InProcessCli.Outcome assertCliFailure(
             RunningAgent agent, String code, int exitCode, String error, String text) throws Exception {
         InProcessCli.Outcome cli = ProvisioningFlowsTest.activate(agent, code);
         assertEquals(exitCode, cli.exitCode(), cli.describe());

@@ -303,4 +303,60 @@ class ConfigurationLoaderTest {
         assertEquals("board.ambientLight.chip", error.key().orElseThrow());
         assertTrue(error.getMessage().contains("'bh1750' is not one of opt3001"), error.getMessage());
     }
+
+    @Test
+    void proxyThatIsNotHostAndPortIsAnErrorNamingTheKey() {
+        ConfigurationException error = assertThrows(
+                ConfigurationException.class,
+                () -> load(Map.of(), new Properties(), Map.of("network.httpProxy", "proxy.corp")));
+
+        assertTrue(error.getMessage().contains("network.httpProxy"), error.getMessage());
+        assertTrue(error.getMessage().contains("is not host:port"), error.getMessage());
+    }
+
+    @Test
+    void proxyPortOutsideTheRangeIsAnError() {
+        ConfigurationException error = assertThrows(
+                ConfigurationException.class,
+                () -> load(Map.of(), new Properties(), Map.of("network.httpProxy", "proxy.corp:70000")));
+
+        assertTrue(error.getMessage().contains("port outside 1-65535"), error.getMessage());
+    }
+
+    @Test
+    void proxyAcceptsNamesAddressesAndBracketedIpv6() throws Exception {
+        for (String proxy : new String[] {"proxy.corp:3128", "10.0.0.1:8080", "[fd00::1]:3128"}) {
+            assertEquals(
+                    proxy,
+                    load(Map.of(), new Properties(), Map.of("network.httpProxy", proxy))
+                            .get(AgentSettings.NETWORK_HTTP_PROXY));
+        }
+    }
+
+    @Test
+    void proxyPasswordWithoutUserIsAnErrorThatDoesNotShowIt() {
+        ConfigurationException error = assertThrows(
+                ConfigurationException.class,
+                () -> load(
+                        Map.of(),
+                        new Properties(),
+                        Map.of("network.httpProxy", "proxy.corp:3128", "network.httpProxyPassword", "hunter2-x")));
+
+        assertTrue(error.getMessage().contains("network.httpProxyUser"), error.getMessage());
+        assertTrue(!error.getMessage().contains("hunter2-x"), error.getMessage());
+    }
+
+    @Test
+    void proxyPasswordIsNeverDescribed() throws Exception {
+        AgentConfiguration configuration = load(
+                Map.of(),
+                new Properties(),
+                Map.of(
+                        "network.httpProxy", "proxy.corp:3128",
+                        "network.httpProxyUser", "room",
+                        "network.httpProxyPassword", "hunter2-x"));
+
+        assertEquals("(set, not shown)", configuration.describe().get("network.httpProxyPassword"));
+        assertEquals("", load().describe().get("network.httpProxyPassword"));
+    }
 }

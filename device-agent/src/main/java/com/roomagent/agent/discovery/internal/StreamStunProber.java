@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -63,7 +64,9 @@ public final class StreamStunProber implements PairProber {
         try {
             InetAddress address = InetAddress.getByName(target.host());
             step = "connect";
-            try (Socket socket = new Socket()) {
+            // Proxy.NO_PROXY: media and its STUN probes never go through a proxy (R5), even if
+            // someone installs a default ProxySelector or sets socksProxyHost.
+            try (Socket socket = new Socket(Proxy.NO_PROXY)) {
                 long connectStart = ticker.nanos();
                 socket.connect(new InetSocketAddress(address, target.port()), millis(settings.connectTimeout()));
                 socket.setTcpNoDelay(true);
