@@ -35,3 +35,8 @@ format:
 
 clean:
 	$(MVN) clean
+
+## soak: a 30-minute two-party meeting at 720p30 with audio; memory must stay flat (SOAK_MINUTES=2 for a short run)
+.PHONY: soak
+soak: deps
+	@scripts/soak.sh
