@@ -3,6 +3,7 @@ package com.roomagent.agent.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.roomagent.agent.testing.Coturn;
 import com.roomagent.protocol.discovery.DiscoveryJson;
 import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.discovery.PairResult;

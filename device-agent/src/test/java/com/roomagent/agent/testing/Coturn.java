@@ -1,4 +1,4 @@
-package com.roomagent.agent.cli;
+package com.roomagent.agent.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * coturn, a STUN server we did not write, as a child process on a free loopback port for UDP and
  * TCP (no TLS). {@link #close()} stops it and every process it started.
  */
-final class Coturn implements AutoCloseable {
+public final class Coturn implements AutoCloseable {
     private static final Path TURNSERVER = Path.of("/usr/bin/turnserver");
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(15);
 
@@ -34,7 +34,7 @@ final class Coturn implements AutoCloseable {
     }
 
     /** Starts coturn with its files in {@code workDir} and returns once it answers STUN over UDP. */
-    static Coturn start(Path workDir) throws IOException, InterruptedException {
+    public static Coturn start(Path workDir) throws IOException, InterruptedException {
         if (!Files.isExecutable(TURNSERVER)) {
             fail("coturn is not installed; run `make deps`");
         }
@@ -68,8 +68,13 @@ final class Coturn implements AutoCloseable {
     }
 
     /** Where coturn listens, as {@code 127.0.0.1:port}. */
-    String target() {
+    public String target() {
         return "127.0.0.1:" + address.getPort();
+    }
+
+    /** Where coturn listens. */
+    public InetSocketAddress address() {
+        return address;
     }
 
     /** Stops coturn and its process tree: politely, then forcibly after 5 s. */
