@@ -183,11 +183,6 @@ final class GstNatives {
         return GstLibrary.INSTANCE.gst_element_send_event(element, event);
     }
 
-    /** Emits an action signal with no arguments and no return value. */
-    static void emitAction(Pointer element, String signal) {
-        GObjectLibrary.INSTANCE.g_signal_emit_by_name(element, signal);
-    }
-
     /** Emits a signal with one {@code guint} argument that returns a new object reference (transfer full). */
     private static Pointer emitForObject(Pointer instance, String signal, int argument) {
         PointerByReference result = new PointerByReference();

@@ -205,17 +205,6 @@ public final class LivePipeline implements AutoCloseable {
         }
     }
 
-    /** Emits an action signal without arguments, for example {@code srtpdec}'s {@code clear-keys}. */
-    public void emitAction(String elementName, String signal) throws GstPipelineException {
-        lifecycle.readLock().lock();
-        try {
-            ensureOpen();
-            GstNatives.emitAction(Natives.getRawPointer(element(elementName)), signal);
-        } finally {
-            lifecycle.readLock().unlock();
-        }
-    }
-
     /**
      * Asks for a key unit upstream of {@code elementName} (a video decoder), as the decoder itself
      * does when it cannot decode: the request travels up to the encoder, or to {@code rtpbin},

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The soak: a whole meeting between two sessions through the in-memory channel, 720p30 video and
  * audio both ways, with the process's resident memory, heap and CPU time sampled every minute.
- * It fails if resident memory grew by more than a limit after the warm-up, or if media stopped.
+ * It fails if resident memory grew by more than a limit after the warm-up (from the lowest sample
+ * after it to the last), or if media stopped. The JSON also has the trend (least squares, MiB/h).
  * Not part of {@code make test}: {@code make soak} runs it ({@code scripts/soak.sh}).
  *
  * <p>Environment: {@code SOAK_MINUTES} (default 30), {@code SOAK_WARMUP_MINUTES} (default 5, at
@@ -77,20 +78,27 @@ class MediaSoakTest {
 
         Sample warm = samples.get(warmUp);
         Sample last = samples.get(samples.size() - 1);
-        double growthMib = last.rssMib() - warm.rssMib();
+        List<Sample> afterWarmUp = samples.subList(warmUp, samples.size());
+        // From the lowest sample after the warm-up: a spike at the warm-up's end hides no growth.
+        double lowestMib =
+                afterWarmUp.stream().mapToDouble(Sample::rssMib).min().orElseThrow();
+        double growthMib = last.rssMib() - lowestMib;
+        double slopeMibPerHour = slopePerMinute(afterWarmUp) * 60;
         double measuredMinutes = last.minute() - warm.minute();
         double cores = (last.cpuSeconds() - warm.cpuSeconds()) / (measuredMinutes * 60);
         double framesPerSecondB = (last.framesB() - warm.framesB()) / (measuredMinutes * 60);
-        write(output, started, minutes, warmUp, limitMib, samples, growthMib, cores, framesPerSecondB);
+        write(output, started, minutes, warmUp, limitMib, samples, growthMib, slopeMibPerHour, cores, framesPerSecondB);
         System.out.printf(
                 Locale.ROOT,
-                "soak: %d min, rss %.1f -> %.1f MiB after warm-up (%+.1f MiB, limit %.0f), cpu %.2f cores for two"
-                        + " devices, b decodes %.1f frames/s; %s%n",
+                "soak: %d min, rss %.1f MiB at the end of the warm-up, lowest %.1f, last %.1f (%+.1f MiB, limit %.0f;"
+                        + " trend %+.1f MiB/h), cpu %.2f cores for two devices, b decodes %.1f frames/s; %s%n",
                 minutes,
                 warm.rssMib(),
+                lowestMib,
                 last.rssMib(),
                 growthMib,
                 limitMib,
+                slopeMibPerHour,
                 cores,
                 framesPerSecondB,
                 output.toAbsolutePath());
@@ -128,6 +136,20 @@ class MediaSoakTest {
                 call.b.decoded().lastAudioRmsDecibels().orElse(-1000));
     }
 
+    /** The least-squares slope of RSS over the samples' minutes, in MiB per minute; 0 for one sample. */
+    private static double slopePerMinute(List<Sample> samples) {
+        double meanMinute =
+                samples.stream().mapToDouble(Sample::minute).average().orElse(0);
+        double meanRss = samples.stream().mapToDouble(Sample::rssMib).average().orElse(0);
+        double covariance = 0;
+        double variance = 0;
+        for (Sample sample : samples) {
+            covariance += (sample.minute() - meanMinute) * (sample.rssMib() - meanRss);
+            variance += (sample.minute() - meanMinute) * (sample.minute() - meanMinute);
+        }
+        return variance == 0 ? 0 : covariance / variance;
+    }
+
     /** VmRSS from /proc/self/status, in MiB. */
     private static double residentMib() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
@@ -151,6 +173,7 @@ class MediaSoakTest {
             double limitMib,
             List<Sample> samples,
             double growthMib,
+            double slopeMibPerHour,
             double cores,
             double framesPerSecondB)
             throws IOException {
@@ -179,7 +202,8 @@ class MediaSoakTest {
                         + "  \"call\": \"two media sessions, 1280x720 at 30 frames/s (x264 ultrafast, test pattern)"
                         + " and Opus 32 kbit/s (test tone) both ways, through the in-memory channel\",%n"
                         + "  \"minutes\": %d,%n  \"warmUpMinutes\": %d,%n  \"rssLimitMib\": %.0f,%n"
-                        + "  \"rssGrowthAfterWarmUpMib\": %.1f,%n  \"cpuCoresForBothDevices\": %.3f,%n"
+                        + "  \"rssGrowthAfterWarmUpMib\": %.1f,%n  \"rssTrendAfterWarmUpMibPerHour\": %.1f,%n"
+                        + "  \"cpuCoresForBothDevices\": %.3f,%n"
                         + "  \"framesPerSecondDecodedB\": %.2f,%n  \"samples\": [%n%s%n  ]%n}%n",
                 started,
                 Runtime.getRuntime().availableProcessors(),
@@ -190,6 +214,7 @@ class MediaSoakTest {
                 warmUp,
                 limitMib,
                 growthMib,
+                slopeMibPerHour,
                 cores,
                 framesPerSecondB,
                 rows);
