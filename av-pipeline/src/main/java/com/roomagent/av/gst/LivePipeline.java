@@ -318,6 +318,17 @@ public final class LivePipeline implements AutoCloseable {
         }
     }
 
+    /** A numeric property's current value, for example an appsrc's {@code current-level-buffers}. */
+    public long numberProperty(String elementName, String property) throws GstPipelineException {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            return element(elementName).get(property) instanceof Number value ? value.longValue() : 0;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     /** The scalar fields of a GstStructure-valued property, for example {@code srtpdec}'s {@code stats}. */
     public Map<String, Object> structureProperty(String elementName, String property) throws GstPipelineException {
         lifecycle.readLock().lock();

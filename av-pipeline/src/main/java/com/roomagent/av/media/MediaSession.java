@@ -315,8 +315,7 @@ public final class MediaSession implements AutoCloseable {
                 Map<String, Object> own = pipeline.rtpSourceStats(SessionPipeline.RTPBIN, kind.rtpSession(), local);
                 Map<String, Object> farEnd = pipeline.rtpSourceStats(SessionPipeline.RTPBIN, kind.rtpSession(), remote);
                 streams.add(StatisticsMapper.sent(kind, local, own, farEnd));
-                streams.add(StatisticsMapper.received(
-                        kind, remote, farEnd, accepted.get(kind.ordinal()) - decrypted(kind)));
+                streams.add(StatisticsMapper.received(kind, remote, farEnd, undecryptable(kind)));
             }
             return new MediaStatistics(clock.instant(), streams, unroutable.get(), videoTargetKbps);
         } catch (GstPipelineException e) {
@@ -378,6 +377,22 @@ public final class MediaSession implements AutoCloseable {
                 audioLevels.get(),
                 unroutable.get(),
                 sinkFailures.get());
+    }
+
+    /**
+     * Packets of {@code kind} accepted but passed by no slot's srtpdec, leaving out those still
+     * queued in front of it: without that, a loaded machine would count packets not yet decrypted
+     * as undecryptable. Read in this order (accepted, queued, decrypted) so a packet moving along
+     * meanwhile is at worst left out, never counted twice; at most the one packet each srtpdec is
+     * working on can be counted too early.
+     */
+    private long undecryptable(MediaKind kind) throws GstPipelineException {
+        long acceptedSoFar = accepted.get(kind.ordinal());
+        long queued = 0;
+        for (String appSrc : incoming[kind.ordinal()]) {
+            queued = Math.max(queued, pipeline.numberProperty(appSrc, "current-level-buffers"));
+        }
+        return Math.max(0, acceptedSoFar - queued - decrypted(kind));
     }
 
     /** Packets of {@code kind} that some key slot's srtpdec let through. */
