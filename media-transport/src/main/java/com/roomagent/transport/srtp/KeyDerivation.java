@@ -1,5 +1,7 @@
 package com.roomagent.transport.srtp;
 
+import java.util.Arrays;
+
 /**
  * The SRTP key derivation (RFC 3711 section 4.3) with the AES-CM pseudo-random function (section
  * 4.3.3) and a key derivation rate of 0, so session keys are derived once per master key and
@@ -43,8 +45,8 @@ final class KeyDerivation {
                     prf(key, masterSalt, authentication, AUTHENTICATION_KEY_LENGTH),
                     prf(key, masterSalt, salt, SALT_LENGTH));
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
-            java.util.Arrays.fill(masterSalt, (byte) 0);
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(masterSalt, (byte) 0);
         }
     }
 

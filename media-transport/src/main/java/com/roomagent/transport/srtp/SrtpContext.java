@@ -3,6 +3,7 @@ package com.roomagent.transport.srtp;
 import com.roomagent.transport.srtp.SrtpException.Reason;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -90,10 +91,10 @@ public final class SrtpContext {
         this.rtcpCipher = new AesCounterMode(rtcp.encryptionKey());
         this.rtpMac = hmac(rtp.authenticationKey());
         this.rtcpMac = hmac(rtcp.authenticationKey());
-        java.util.Arrays.fill(rtp.encryptionKey(), (byte) 0);
-        java.util.Arrays.fill(rtp.authenticationKey(), (byte) 0);
-        java.util.Arrays.fill(rtcp.encryptionKey(), (byte) 0);
-        java.util.Arrays.fill(rtcp.authenticationKey(), (byte) 0);
+        Arrays.fill(rtp.encryptionKey(), (byte) 0);
+        Arrays.fill(rtp.authenticationKey(), (byte) 0);
+        Arrays.fill(rtcp.encryptionKey(), (byte) 0);
+        Arrays.fill(rtcp.authenticationKey(), (byte) 0);
     }
 
     /** A context that protects the packets this side sends from {@code ssrc} under {@code master}. */

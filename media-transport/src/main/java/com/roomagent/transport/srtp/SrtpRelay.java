@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The SRTP core of a media node's relay: each participant is keyed separately (its own DTLS
@@ -169,11 +170,11 @@ public final class SrtpRelay {
     }
 
     /** The statistics of the context that receives {@code ssrc} from {@code participantId}, if any. */
-    public java.util.Optional<SrtpStatistics> receivingStatistics(String participantId, long ssrc) {
+    public Optional<SrtpStatistics> receivingStatistics(String participantId, long ssrc) {
         synchronized (lock) {
             Participant participant = participants.get(participantId);
             SrtpContext context = participant == null ? null : participant.receiving.get(ssrc);
-            return java.util.Optional.ofNullable(context).map(SrtpContext::statistics);
+            return Optional.ofNullable(context).map(SrtpContext::statistics);
         }
     }
 
