@@ -197,7 +197,9 @@ public final class MediaSession implements AutoCloseable {
         pipeline.onSamples(SessionPipeline.FRAMES, this::countFrame);
         capture = new CaptureSupervisor(
                 name, settings.video(), channel, settings.captureRetryInterval(), executor, this::dispatch);
-        onExecutor(capture::start);
+        if (settings.cameraOnAtStart()) {
+            onExecutor(capture::start);
+        }
         pipeline.play(PLAY_TIMEOUT);
         long interval = settings.bitrateAdaptationInterval().toNanos();
         ticks = executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.NANOSECONDS);
