@@ -15,14 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * in order, at the other end's receiver, on one named delivery thread ("in-memory-channel").
  * Tests can inject packets of other kinds (STUN, DTLS) and close an end.
  */
-final class InMemoryChannelPair implements AutoCloseable {
+public final class InMemoryChannelPair implements AutoCloseable {
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "in-memory-channel");
         thread.setDaemon(true);
         return thread;
     });
-    final End a = new End(new InetSocketAddress("127.0.0.1", 40001), new InetSocketAddress("127.0.0.1", 5004));
-    final End b = new End(new InetSocketAddress("127.0.0.1", 40002), new InetSocketAddress("127.0.0.1", 5004));
+    public final End a = new End(new InetSocketAddress("127.0.0.1", 40001), new InetSocketAddress("127.0.0.1", 5004));
+    public final End b = new End(new InetSocketAddress("127.0.0.1", 40002), new InetSocketAddress("127.0.0.1", 5004));
 
     @Override
     public void close() {
@@ -32,12 +32,12 @@ final class InMemoryChannelPair implements AutoCloseable {
     }
 
     /** One end: what it sends reaches the other end's receiver. */
-    final class End implements MediaChannel {
+    public final class End implements MediaChannel {
         private final InetSocketAddress local;
         private final InetSocketAddress remote;
         private volatile PacketReceiver receiver = packet -> {};
         private volatile boolean closed;
-        final AtomicLong sent = new AtomicLong();
+        public final AtomicLong sent = new AtomicLong();
 
         End(InetSocketAddress local, InetSocketAddress remote) {
             this.local = local;

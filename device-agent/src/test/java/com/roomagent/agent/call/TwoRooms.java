@@ -27,7 +27,7 @@ import org.apache.commons.configuration2.MapConfiguration;
  * 320x240@15 and polls devices every 100 ms, which keeps the tests light on two shared cores.
  * Room "a" has a USB camera plugged in at start.
  */
-final class TwoRooms implements AutoCloseable {
+public final class TwoRooms implements AutoCloseable {
     static final String CAMERA_NODE = "video0";
     static final String CAMERA_NAME = "HD Pro Webcam C920";
     static final String CAMERA_PORT = "1-1.2";
@@ -106,7 +106,7 @@ final class TwoRooms implements AutoCloseable {
         }
     }
 
-    static SrtpKeyPair randomKeys(Random random) {
+    public static SrtpKeyPair randomKeys(Random random) {
         return new SrtpKeyPair(randomKeys1(random), randomKeys1(random));
     }
 
@@ -119,7 +119,7 @@ final class TwoRooms implements AutoCloseable {
     }
 
     /** Waits for {@code condition}, polling every 20 ms, for at most {@code limit} (real media, real time). */
-    static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
