@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,6 +78,7 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
     private Optional<VideoDevice> lastCamera = Optional.empty();
     private boolean muted;
     private String captureProblem; // the last CaptureLost while sending, until restored
+    private String elementFailure; // the last ElementFailed, "element: message"
     private boolean closed;
 
     private CallMedia(CallMediaRequest request, CallMediaPlan plan, RoomHardware hal, Clock clock) {
@@ -197,8 +199,10 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
         boolean mutedNow;
         boolean shutter;
         String problem;
+        String failure;
         boolean ended;
         synchronized (this) {
+            failure = elementFailure;
             now = video;
             mutedNow = muted;
             shutter = now.text().equals(VideoStatus.SHUTTER_CLOSED);
@@ -228,10 +232,11 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
                 plan.encoderNote().orElse(null),
                 plan.width() + "x" + plan.height() + "@" + plan.framesPerSecond(),
                 session.videoTargetKbps(),
-                statistics == null ? java.util.List.of() : CallStatus.streams(statistics),
+                statistics == null ? List.of() : CallStatus.streams(statistics),
                 CallStatus.Received.of(session.decoded()),
                 ignoredPackets.get(),
-                sendFailures.get());
+                sendFailures.get(),
+                failure);
     }
 
     public String callId() {
@@ -343,6 +348,9 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
             }
             LOG.info("event=call-capture-restored call={} attempts={}", callId, restored.attempts());
         } else if (event instanceof MediaEvent.ElementFailed failed) {
+            synchronized (this) {
+                elementFailure = failed.elementName() + ": " + failed.message();
+            }
             LOG.error(
                     "event=call-element-failed call={} element={} message=\"{}\"",
                     callId,

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param received what has been decoded of the far end
  * @param ignoredPackets packets from the channel that were not SRTP (STUN, DTLS: the media path's)
  * @param sendFailures packets the channel refused to send (closed, failed over)
+ * @param elementFailure the last pipeline element that failed while playing, with GStreamer's
+ *     message ({@code alsasrc: Could not open audio device for recording.}); null when none did
  */
 public record CallStatus(
         String callId,
@@ -42,7 +44,8 @@ public record CallStatus(
         List<Stream> streams,
         Received received,
         long ignoredPackets,
-        long sendFailures) {
+        long sendFailures,
+        String elementFailure) {
 
     public CallStatus {
         Objects.requireNonNull(callId, "callId");
@@ -157,6 +160,9 @@ public record CallStatus(
             out.append(" (").append(encoderNote).append(')');
         }
         out.append('\n');
+        if (elementFailure != null) {
+            out.append("  failed: ").append(elementFailure).append('\n');
+        }
         for (Stream s : streams) {
             out.append(String.format(
                     Locale.ROOT,

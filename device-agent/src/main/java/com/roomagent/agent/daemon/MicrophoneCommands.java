@@ -67,7 +67,8 @@ final class MicrophoneCommands {
             Thread.currentThread().interrupt();
             return ControlResponse.refusal(ControlResponse.INTERNAL_ERROR, "the agent is stopping");
         }
-        ControlResponse answer = status.apply(Optional.of(board.status()));
+        HalStatus after = board.status();
+        ControlResponse answer = status.apply(Optional.of(after));
         if (!applied) {
             return answer.asFailure(
                     ControlResponse.NOT_APPLIED,
@@ -76,7 +77,8 @@ final class MicrophoneCommands {
                     null);
         }
         String where = daemon.callMedia().isPresent() ? " The call's audio follows." : "";
-        return answer.withMessage("The microphone is "
-                + (wanted ? "muted (the mute LED is lit)." : "live (the mute LED is off).") + where);
+        boolean led = after.lines().stream().anyMatch(line -> line.function().equals("mute LED"));
+        String shown = led ? (wanted ? " (the mute LED is lit)" : " (the mute LED is off)") : "";
+        return answer.withMessage("The microphone is " + (wanted ? "muted" : "live") + shown + "." + where);
     }
 }
