@@ -147,6 +147,48 @@ class CallMediaTest {
     }
 
     @Test
+    void theCameraSourceCapturesTheHalsNodeReportsGStreamersErrorAndFollowsTheCameraToItsNewNode() throws Exception {
+        // The fake /dev/video0 is a plain file: v4l2src fails on it as on a node that is not a camera.
+        try (TwoRooms rooms = new TwoRooms(dirA, dirB, VideoSourceMode.CAMERA)) {
+            await(
+                    "a reports v4l2src's failure on /dev/video0",
+                    LIMIT,
+                    () -> rooms.a
+                            .status()
+                            .video()
+                            .text()
+                            .startsWith("video stopped: camera capture failed (v4l2src: "));
+            CallStatus failing = rooms.a.status();
+            assertTrue(
+                    failing.video().text().contains("video0"), failing.video().text());
+            assertEquals(
+                    "camera " + rooms.systemA.root().resolve("dev/video0"),
+                    failing.video().source());
+            await("b decodes black meanwhile", LIMIT, () -> luma(rooms.b) >= 0 && luma(rooms.b) < BLACK);
+            await("b hears a meanwhile", LIMIT, () -> level(rooms.b) > -30);
+
+            rooms.systemA.unplugUsbCamera(TwoRooms.CAMERA_NODE, TwoRooms.CAMERA_PORT);
+            await(
+                    "a says the camera is unplugged",
+                    LIMIT,
+                    () -> rooms.a
+                            .status()
+                            .video()
+                            .text()
+                            .equals("video stopped: camera unplugged (" + TwoRooms.CAMERA_NAME + ")"));
+
+            rooms.systemA.plugUsbCamera("video2", TwoRooms.CAMERA_NAME, TwoRooms.CAMERA_PORT);
+            await(
+                    "a captures from the camera's new node",
+                    LIMIT,
+                    () -> rooms.a.status().video().text().contains("video2"));
+            assertEquals(
+                    "camera " + rooms.systemA.root().resolve("dev/video2"),
+                    rooms.a.status().video().source());
+        }
+    }
+
+    @Test
     void reKeyingMidCallKeepsFramesFlowingBothWays() throws Exception {
         try (TwoRooms rooms = new TwoRooms(dirA, dirB)) {
             await("b decodes a's frames", LIMIT, () -> frames(rooms.b) > 5);

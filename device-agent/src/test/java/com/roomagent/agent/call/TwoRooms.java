@@ -43,6 +43,11 @@ public final class TwoRooms implements AutoCloseable {
     final SrtpKeyPair keys;
 
     TwoRooms(Path dirA, Path dirB) throws IOException, MediaException {
+        this(dirA, dirB, VideoSourceMode.AUTO);
+    }
+
+    /** Room "a" takes its video from {@code sourceA}; room "b" from the emulated board's default. */
+    TwoRooms(Path dirA, Path dirB, VideoSourceMode sourceA) throws IOException, MediaException {
         BoardProfile profile = smallEmulatedProfile();
         systemA = new FakeSystemRoot(dirA).plugUsbCamera(CAMERA_NODE, CAMERA_NAME, CAMERA_PORT);
         FakeSystemRoot systemB = new FakeSystemRoot(dirB);
@@ -60,7 +65,7 @@ public final class TwoRooms implements AutoCloseable {
         CallMediaPlan plan = CallMediaPlan.of(profile, halA.selection(), VideoSourceMode.AUTO, element -> true);
         a = CallMedia.start(
                 new CallMediaRequest("call-1", ssrcs, keys, channel.a),
-                plan,
+                CallMediaPlan.of(profile, halA.selection(), sourceA, element -> true),
                 halA,
                 eventsA,
                 TwoRooms::quick,
