@@ -11,9 +11,10 @@ set -euo pipefail
 #   gstreamer1.0-*                  the camera on the emulated board (a GStreamer source) and the
 #                                   media pipeline: base (videoconvert, opus), good (rtp, png),
 #                                   bad (srtpenc/srtpdec), ugly (x264enc)
+#   gstreamer1.0-alsa               alsasrc/alsasink: a real board's microphone and speaker in a call
 PACKAGES=(openjdk-17-jdk-headless maven coturn tinyproxy iproute2 procps ca-certificates curl
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-  gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly)
+  gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-alsa)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,5 +1,6 @@
 package com.roomagent.av.gst;
 
+import org.freedesktop.gstreamer.ElementFactory;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.GstException;
 import org.freedesktop.gstreamer.Version;
@@ -74,6 +75,22 @@ public final class GstRuntime {
                         e);
             }
         }
+    }
+
+    /**
+     * Whether GStreamer's registry has an element factory of that name (a plugin is installed that
+     * provides it, for example {@code v4l2h264enc} or {@code alsasrc}).
+     *
+     * @throws GstUnavailableException if GStreamer itself is missing
+     */
+    public static boolean hasElement(String factoryName) throws GstUnavailableException {
+        ensureInitialized();
+        ElementFactory factory = ElementFactory.find(factoryName);
+        if (factory == null) {
+            return false;
+        }
+        factory.dispose();
+        return true;
     }
 
     private static GstUnavailableException fail(String message, Throwable cause) {

@@ -82,6 +82,11 @@ final class CaptureSupervisor {
         closePipeline();
     }
 
+    /** Whether the camera is switched on (capture plays or is being retried). Executor thread. */
+    boolean wanted() {
+        return wanted;
+    }
+
     /** Whether a capture pipeline is playing now. Executor thread. */
     boolean playing() {
         return pipeline != null;

@@ -2,6 +2,7 @@ package com.roomagent.av.media;
 
 import com.roomagent.av.bitrate.BitratePolicy;
 import com.roomagent.av.bitrate.TransportKind;
+import com.roomagent.av.camera.CameraSource;
 import com.roomagent.av.gst.AppSinkPipeline.AtEnd;
 import com.roomagent.av.gst.AppSinkPipeline.Property;
 import com.roomagent.av.gst.GstPipelineException;
@@ -67,6 +68,9 @@ public final class MediaSession implements AutoCloseable {
     private static final int LUMA_SAMPLE_STEP = 64;
 
     private final String name;
+    /** The intervideosink/intervideosrc channel between capture and the session. */
+    private final String channelName;
+
     private final MediaSessionSettings settings;
     private final MediaPacketSink sink;
     private final Consumer<MediaEvent> events;
@@ -99,6 +103,7 @@ public final class MediaSession implements AutoCloseable {
     private MediaSession(MediaSessionSettings settings, MediaPacketSink sink, Consumer<MediaEvent> events) {
         int number = SESSIONS.incrementAndGet();
         this.name = "av-media-" + number;
+        this.channelName = "room-agent-" + name;
         this.settings = settings;
         this.sink = sink;
         this.events = events;
@@ -158,7 +163,7 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void build(SrtpKeyPair keys) throws GstUnavailableException, GstPipelineException {
-        String channel = "room-agent-" + name;
+        String channel = channelName;
         SessionPipeline.Plan plan = SessionPipeline.session(settings, channel, videoTargetKbps);
         LOG.debug("media session pipeline session={} description=\"{}\"", name, plan.description());
         pipeline = LivePipeline.create(plan.description(), AtEnd.REPORT, new Reports());
@@ -192,7 +197,9 @@ public final class MediaSession implements AutoCloseable {
         pipeline.onSamples(SessionPipeline.FRAMES, this::countFrame);
         capture = new CaptureSupervisor(
                 name, settings.video(), channel, settings.captureRetryInterval(), executor, this::dispatch);
-        onExecutor(capture::start);
+        if (settings.cameraOnAtStart()) {
+            onExecutor(capture::start);
+        }
         pipeline.play(PLAY_TIMEOUT);
         long interval = settings.bitrateAdaptationInterval().toNanos();
         ticks = executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.NANOSECONDS);
@@ -256,6 +263,34 @@ public final class MediaSession implements AutoCloseable {
                 capture.start();
             } else {
                 capture.stop();
+            }
+        });
+    }
+
+    /**
+     * Takes frames from another camera from now on (a USB camera plugged back in on another device
+     * node, a camera chosen anew): the capture pipeline is closed and, if the camera is switched on,
+     * started on the new source; a lost camera's retries move to the new source too. The encoder,
+     * the keys and the far end notice nothing but the picture.
+     */
+    public void changeCamera(CameraSource camera) {
+        Objects.requireNonNull(camera, "camera");
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("camera source changed session={} camera={}", name, camera);
+        post(() -> {
+            boolean on = capture.wanted();
+            capture.stop();
+            capture = new CaptureSupervisor(
+                    name,
+                    settings.video().withCamera(camera),
+                    channelName,
+                    settings.captureRetryInterval(),
+                    executor,
+                    this::dispatch);
+            if (on) {
+                capture.start();
             }
         });
     }
@@ -352,7 +387,7 @@ public final class MediaSession implements AutoCloseable {
             ticks.cancel(false);
         }
         if (capture != null) {
-            onExecutor(capture::stop);
+            onExecutor(() -> capture.stop()); // read on the executor: changeCamera replaces it there
         }
         synchronized (controlLock) {
             if (pipeline != null) {

@@ -27,6 +27,8 @@ import java.util.OptionalInt;
  *   <tr><td>{@code previousKeysRetention}</td><td>10 s</td><td>how long after a re-key packets protected with
  *       the previous keys are still accepted</td></tr>
  *   <tr><td>{@code clock}</td><td>system UTC</td><td>time for key retention</td></tr>
+ *   <tr><td>{@code cameraOnAtStart}</td><td>true</td><td>whether capture starts with the session; false
+ *       (a closed privacy shutter, no camera) sends black until {@link MediaSession#setCameraOn}</td></tr>
  * </table>
  */
 public final class MediaSessionSettings {
@@ -50,8 +52,10 @@ public final class MediaSessionSettings {
     private final Duration previousKeysRetention;
     private final Clock clock;
     private final OptionalInt firstVideoSequenceNumber;
+    private final boolean cameraOnAtStart;
 
     private MediaSessionSettings(Builder builder) {
+        this.cameraOnAtStart = builder.cameraOnAtStart;
         this.ssrcs = builder.ssrcs;
         this.video = builder.video;
         this.audio = builder.audio;
@@ -81,7 +85,8 @@ public final class MediaSessionSettings {
                 .bitrateAdaptationInterval(bitrateAdaptationInterval)
                 .captureRetryInterval(captureRetryInterval)
                 .previousKeysRetention(previousKeysRetention)
-                .clock(clock);
+                .clock(clock)
+                .cameraOnAtStart(cameraOnAtStart);
         builder.firstVideoSequenceNumber = firstVideoSequenceNumber;
         return builder;
     }
@@ -126,6 +131,11 @@ public final class MediaSessionSettings {
         return clock;
     }
 
+    /** Whether capture starts with the session (otherwise black frames until the camera is switched on). */
+    public boolean cameraOnAtStart() {
+        return cameraOnAtStart;
+    }
+
     /** Tests only: the first video RTP sequence number instead of a random one (RFC 3550 section 5.1). */
     OptionalInt firstVideoSequenceNumber() {
         return firstVideoSequenceNumber;
@@ -136,7 +146,8 @@ public final class MediaSessionSettings {
         return "MediaSessionSettings[ssrcs=" + ssrcs + ", video=" + video + ", audio=" + audio + ", playback="
                 + playback + ", transport=" + transport + ", rtcpInterval=" + rtcpInterval
                 + ", bitrateAdaptationInterval=" + bitrateAdaptationInterval + ", captureRetryInterval="
-                + captureRetryInterval + ", previousKeysRetention=" + previousKeysRetention + "]";
+                + captureRetryInterval + ", previousKeysRetention=" + previousKeysRetention + ", cameraOnAtStart="
+                + cameraOnAtStart + "]";
     }
 
     /** Builds {@link MediaSessionSettings}. Not thread-safe. */
@@ -152,6 +163,7 @@ public final class MediaSessionSettings {
         private Duration previousKeysRetention = DEFAULT_PREVIOUS_KEYS_RETENTION;
         private Clock clock = Clock.systemUTC();
         private OptionalInt firstVideoSequenceNumber = OptionalInt.empty();
+        private boolean cameraOnAtStart = true;
 
         private Builder(SsrcPlan ssrcs) {
             this.ssrcs = Objects.requireNonNull(ssrcs, "ssrcs");
@@ -205,6 +217,12 @@ public final class MediaSessionSettings {
 
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** False: the session starts sending black, and never opens the camera until switched on. */
+        public Builder cameraOnAtStart(boolean value) {
+            this.cameraOnAtStart = value;
             return this;
         }
 

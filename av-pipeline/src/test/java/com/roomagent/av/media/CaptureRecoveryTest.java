@@ -69,6 +69,24 @@ class CaptureRecoveryTest {
         }
     }
 
+    @Test
+    void aCameraChangedMidCallSendsTheNewCamerasPictureWithoutRestartingTheCall() throws Exception {
+        Path gone = dir.resolve("unplugged.png");
+        UnaryOperator<MediaSessionSettings.Builder> fileCamera = settings -> settings.video(
+                TestCall.settings(new SsrcPlan(1, 2, 3, 4)).build().video().withCamera(CameraSource.imageFile(gone)));
+        try (TestCall call = TestCall.start(fileCamera, UnaryOperator.identity())) {
+            await("a reports the camera lost", LIMIT, () -> !call.eventsA.isEmpty());
+            await("b decodes black", LIMIT, () -> luma(call.b) >= 0 && luma(call.b) < 25);
+            Path replugged = dir.resolve("replugged.png");
+            writeWhiteImage(replugged);
+
+            call.a.changeCamera(CameraSource.imageFile(replugged));
+
+            await("b sees the new camera's white picture", LIMIT, () -> luma(call.b) > 200);
+            await("b still hears a", LIMIT, () -> TestCall.level(call.b) > -30);
+        }
+    }
+
     private static void writeWhiteImage(Path file) throws Exception {
         BufferedImage image = new BufferedImage(TestCall.WIDTH, TestCall.HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();

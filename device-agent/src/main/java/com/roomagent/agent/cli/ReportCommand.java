@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "report",
         description = {
             "Write the running agent's report: one JSON document with a section per subsystem"
-                    + " (provisioning, discovery, hal).",
+                    + " (provisioning, discovery, hal, call).",
             "Exit status: 0 written; 1 the file cannot be written; 15 no agent running; 16 permission denied."
         })
 final class ReportCommand implements Callable<Integer> {
@@ -81,7 +81,8 @@ final class ReportCommand implements Callable<Integer> {
 
     /**
      * The report: {@code generatedAt}, then {@code provisioning}, {@code discovery} and {@code hal}
-     * sections (the HAL's status: board, features, lines, devices; null before the board is open).
+     * sections (the HAL's status: board, features, lines, devices; null before the board is open),
+     * and {@code call} (the active call's media and its statistics per stream; null without a call).
      */
     static String render(ControlResponse status, Instant generatedAt) throws JsonProcessingException {
         ObjectMapper mapper = ControlJson.mapper();
@@ -96,6 +97,7 @@ final class ReportCommand implements Callable<Integer> {
         provisioning.set("lastFailure", mapper.valueToTree(status.lastFailure()));
         report.set("discovery", mapper.valueToTree(status.discovery()));
         report.set("hal", status.hal() == null ? mapper.nullNode() : status.hal());
+        report.set("call", status.call() == null ? mapper.nullNode() : status.call());
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report);
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.HelpCommand;
             ReportCommand.class,
             HalCommand.class,
             BoardCommand.class,
+            MuteCommand.class,
             FactoryResetCommand.class,
             DiscoverCommand.class,
             ProbeCommand.class,

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         name = "status",
         description = {
             "Ask the running agent where it stands: provisioning state, identity, the pairing code on the"
-                    + " display, the last failure, the latest discovery.",
+                    + " display, the last failure, the latest discovery, the call's media.",
             "Exit status: 0 answered; 15 no agent running; 16 permission denied."
         })
 final class StatusCommand implements Callable<Integer> {
@@ -86,6 +86,32 @@ final class StatusCommand implements Callable<Integer> {
                     + hal.path("platform").asText() + "): "
                     + (hal.path("microphoneMuted").asBoolean() ? "microphone muted" : "microphone live") + ", "
                     + hal.path("video").path("text").asText() + "; `room-agent hal` shows more");
+        }
+        JsonNode call = answer.call();
+        if (call != null) {
+            out.println("Call:         " + call.path("callId").asText() + " ("
+                    + call.path("state").asText()
+                    + ", " + call.path("transport").asText() + "): "
+                    + (call.path("microphoneMuted").asBoolean() ? "microphone muted" : "microphone live") + ", "
+                    + call.path("video").path("text").asText());
+            for (JsonNode stream : call.path("streams")) {
+                out.println(String.format(
+                        java.util.Locale.ROOT,
+                        "              %s %s: %d packets, %.0f kbit/s, lost %d (%.1f %%), jitter %.1f ms%s",
+                        stream.path("kind").asText(),
+                        stream.path("direction").asText(),
+                        stream.path("packets").asLong(),
+                        stream.path("bitrateKbps").asDouble(),
+                        stream.path("packetsLost").asLong(),
+                        stream.path("fractionLost").asDouble() * 100,
+                        stream.path("jitterMs").asDouble(),
+                        stream.path("roundTripMs").isNumber()
+                                ? String.format(
+                                        java.util.Locale.ROOT,
+                                        ", rtt %.0f ms",
+                                        stream.path("roundTripMs").asDouble())
+                                : ""));
+            }
         }
         if (!answer.ok()) {
             out.println("Error:        " + answer.error() + ": " + answer.message());

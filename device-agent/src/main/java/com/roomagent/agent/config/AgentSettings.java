@@ -1,5 +1,6 @@
 package com.roomagent.agent.config;
 
+import com.roomagent.agent.call.VideoSourceMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -217,6 +218,20 @@ public final class AgentSettings {
             "1s",
             "When a scheduled probe fails (the cloud is unreachable), the agent tries again after this" + " delay.");
 
+    public static final Setting<VideoSourceMode> MEDIA_VIDEO_SOURCE = new Setting<>(
+            "media.videoSource",
+            VideoSourceMode.class,
+            SettingType.VIDEO_SOURCE,
+            "auto",
+            "",
+            "",
+            "Where a call's video comes from (docs/av-pipeline.md, \"In the agent\"): camera, the camera"
+                    + " the hardware layer selected for the board (v4l2src on its device node; black while"
+                    + " there is none); test-pattern, GStreamer's test pattern standing in for the camera;"
+                    + " auto, test-pattern on the emulated board and camera on every other. Either way a"
+                    + " closed privacy shutter or an unplugged camera stops video.",
+            false);
+
     /** Every setting, in the order of the documentation. */
     public static final List<Setting<?>> ALL = List.of(
             DEVICE_ID,
@@ -246,7 +261,8 @@ public final class AgentSettings {
             PROVISIONING_CAMERA_SCAN_INTERVAL,
             PROVISIONING_POLL_MAX_INTERVAL,
             PROVISIONING_RETRY_INITIAL_INTERVAL,
-            PROVISIONING_RETRY_MAX_INTERVAL);
+            PROVISIONING_RETRY_MAX_INTERVAL,
+            MEDIA_VIDEO_SOURCE);
 
     private static Setting<String> text(String key, String defaultValue, String description) {
         return new Setting<>(key, String.class, SettingType.TEXT, defaultValue, "", "", description, false);

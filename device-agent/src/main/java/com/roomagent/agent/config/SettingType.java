@@ -1,5 +1,6 @@
 package com.roomagent.agent.config;
 
+import com.roomagent.agent.call.VideoSourceMode;
 import com.roomagent.hal.profile.BoardProfiles;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -114,6 +115,13 @@ public enum SettingType {
             } catch (InvalidPathException e) {
                 throw new InvalidValueException("is not a valid path: " + e.getReason());
             }
+        }
+    },
+    VIDEO_SOURCE("auto, camera or test-pattern") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            return VideoSourceMode.fromKeyword(text.strip())
+                    .orElseThrow(() -> new InvalidValueException("is not one of auto, camera, test-pattern"));
         }
     };
 

@@ -30,9 +30,25 @@ public record ControlRequest(String command, String code, Boolean closed, Double
     /** The emulated board: the light falling on the sensor ({@code lux}). */
     public static final String BOARD_AMBIENT_LIGHT = "board-ambient-light";
 
+    /** Mute the microphone through the HAL (LED, status and a call's audio follow), on any board. */
+    public static final String MUTE = "mute";
+    /** Unmute the microphone through the HAL. */
+    public static final String UNMUTE = "unmute";
+    /** Toggle the microphone's mute, as the mute button does. */
+    public static final String MUTE_TOGGLE = "mute-toggle";
+
     /** Every command the agent knows, in the order docs/provisioning.md lists them. */
-    public static final List<String> COMMANDS =
-            List.of(STATUS, ACTIVATE, FACTORY_RESET, HAL, BOARD_PRESS_MUTE, BOARD_SHUTTER, BOARD_AMBIENT_LIGHT);
+    public static final List<String> COMMANDS = List.of(
+            STATUS,
+            ACTIVATE,
+            FACTORY_RESET,
+            HAL,
+            BOARD_PRESS_MUTE,
+            BOARD_SHUTTER,
+            BOARD_AMBIENT_LIGHT,
+            MUTE,
+            UNMUTE,
+            MUTE_TOGGLE);
 
     public ControlRequest {
         Objects.requireNonNull(command, "command");
@@ -60,6 +76,14 @@ public record ControlRequest(String command, String code, Boolean closed, Double
 
     public static ControlRequest boardShutter(boolean closed) {
         return new ControlRequest(BOARD_SHUTTER, null, closed, null);
+    }
+
+    /** {@link #MUTE}, {@link #UNMUTE} or {@link #MUTE_TOGGLE}. */
+    public static ControlRequest microphone(String command) {
+        if (!command.equals(MUTE) && !command.equals(UNMUTE) && !command.equals(MUTE_TOGGLE)) {
+            throw new IllegalArgumentException("not a microphone command: " + command);
+        }
+        return new ControlRequest(command, null, null, null);
     }
 
     public static ControlRequest boardAmbientLight(double lux) {

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param discovery once provisioned, the latest discovery report while fresh
  * @param hal the room's hardware: the HAL's status as JSON (docs/provisioning.md, "The room's hardware on the control socket"),
  *     once the board is open
+ * @param call the call's media while a call is active (docs/av-pipeline.md, "In the agent"): state,
+ *     microphone, video, and per stream packets, bytes, bitrate, loss, jitter and round-trip time
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ControlResponse(
@@ -41,7 +43,8 @@ public record ControlResponse(
         Failure lastFailure,
         Pairing pairing,
         DiscoveryReport discovery,
-        JsonNode hal) {
+        JsonNode hal,
+        JsonNode call) {
 
     /** The identifier of the answer to an activation code on a device that has an identity already. */
     public static final String ALREADY_PROVISIONED = "already-provisioned";
@@ -55,6 +58,8 @@ public record ControlResponse(
     public static final String INTERNAL_ERROR = "internal-error";
     /** A {@code board-*} command on a board that is not the emulated one. */
     public static final String NOT_EMULATED = "not-emulated";
+    /** A {@code mute}/{@code unmute}/{@code mute-toggle} the HAL did not carry out in time. */
+    public static final String NOT_APPLIED = "not-applied";
     /** A {@code board-*} command for a device the emulated board's profile does not have. */
     public static final String NO_SUCH_DEVICE = "no-such-device";
 
@@ -90,7 +95,7 @@ public record ControlResponse(
 
     /** A failure answer without any state, for requests the agent could not even read. */
     public static ControlResponse refusal(String error, String message) {
-        return new ControlResponse(false, error, message, null, null, null, null, null, null, null, null, null);
+        return new ControlResponse(false, error, message, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** This answer with {@code text} as its message. */
@@ -107,7 +112,26 @@ public record ControlResponse(
                 lastFailure,
                 pairing,
                 discovery,
-                hal);
+                hal,
+                call);
+    }
+
+    /** This answer with {@code value} as its {@code call} object (null: no call). */
+    public ControlResponse withCall(JsonNode value) {
+        return new ControlResponse(
+                ok,
+                error,
+                message,
+                retryInSeconds,
+                state,
+                deviceId,
+                organizationId,
+                provisionedAt,
+                lastFailure,
+                pairing,
+                discovery,
+                hal,
+                value);
     }
 
     /** This answer as a failure {@code id}, with {@code text} and an optional retry delay. */
@@ -124,6 +148,7 @@ public record ControlResponse(
                 lastFailure,
                 pairing,
                 discovery,
-                hal);
+                hal,
+                call);
     }
 }

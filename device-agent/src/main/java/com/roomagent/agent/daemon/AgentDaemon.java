@@ -1,5 +1,8 @@
 package com.roomagent.agent.daemon;
 
+import com.roomagent.agent.call.CallMedia;
+import com.roomagent.agent.call.CallMediaPlan;
+import com.roomagent.agent.call.CallMediaRequest;
 import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.AgentSettings;
 import com.roomagent.agent.config.ConfigurationException;
@@ -15,6 +18,8 @@ import com.roomagent.agent.hardware.StatusLedStates;
 import com.roomagent.agent.provisioning.Display;
 import com.roomagent.agent.provisioning.EmulatedDisplay;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
+import com.roomagent.av.media.MediaElements;
+import com.roomagent.av.media.MediaException;
 import com.roomagent.hal.RoomHardware;
 import com.roomagent.hal.led.AgentState;
 import com.roomagent.hal.profile.BoardProfile;
@@ -72,6 +77,9 @@ public final class AgentDaemon implements AutoCloseable {
     private boolean discovered;
     /** Whether the agent is stuck on what only a person can fix: the status LED's error. */
     private boolean needsAttention;
+
+    /** The call whose media runs now, if any: at most one (a room is in one meeting). */
+    private CallMedia call;
 
     private AgentState shownState;
     private boolean closed;
@@ -188,7 +196,9 @@ public final class AgentDaemon implements AutoCloseable {
             if (closed || hardware == null) {
                 return;
             }
-            state = StatusLedStates.of(status().state(), discovered, needsAttention);
+            state = call != null
+                    ? AgentState.IN_MEETING
+                    : StatusLedStates.of(status().state(), discovered, needsAttention);
             if (state == shownState) {
                 return;
             }
@@ -379,6 +389,77 @@ public final class AgentDaemon implements AutoCloseable {
         return Optional.ofNullable(discovery);
     }
 
+    /**
+     * Starts a call's media (the media path calls this once DTLS gave it keys on the winning
+     * channel): planned from the board profile, the HAL's devices and {@code media.videoSource},
+     * following the HAL's mute button and shutter, shown in status and the report, the status LED
+     * in-meeting until {@link #endCallMedia}. The caller forwards the channel's packets to {@link
+     * CallMedia#packet} and owns the channel.
+     *
+     * @throws MediaException when GStreamer or an element the plan needs is missing or refused to start
+     * @throws IllegalStateException when the board is not open yet, or another call's media runs
+     */
+    public CallMedia startCallMedia(CallMediaRequest request) throws MediaException {
+        RoomHardware board;
+        BoardProfile profile;
+        AgentConfiguration current;
+        synchronized (this) {
+            if (closed || hardware == null) {
+                throw new IllegalStateException("the room's hardware is not open (the agent is starting or stopping)");
+            }
+            if (call != null) {
+                throw new IllegalStateException(
+                        "call " + call.callId() + " still has media; end it before starting " + request.callId());
+            }
+            board = hardware;
+            profile = hardwareProfile;
+            current = configuration;
+        }
+        CallMediaPlan plan = CallMediaPlan.of(
+                profile,
+                board.selection(),
+                current.get(AgentSettings.MEDIA_VIDEO_SOURCE),
+                AgentDaemon::elementAvailable);
+        CallMedia started = CallMedia.start(request, plan, board, halEvents);
+        boolean keep;
+        synchronized (this) {
+            keep = !closed && call == null;
+            if (keep) {
+                call = started;
+            }
+        }
+        if (!keep) {
+            started.close();
+            throw new IllegalStateException("the agent is stopping, or another call's media started meanwhile");
+        }
+        showAgentState();
+        return started;
+    }
+
+    /** Ends the call's media started by {@link #startCallMedia}: the session stops, the status LED follows. */
+    public void endCallMedia(CallMedia ended) {
+        synchronized (this) {
+            if (call == ended) {
+                call = null;
+            }
+        }
+        ended.close();
+        showAgentState();
+    }
+
+    /** The call whose media runs now, if any. */
+    public synchronized Optional<CallMedia> callMedia() {
+        return Optional.ofNullable(call);
+    }
+
+    private static boolean elementAvailable(String factoryName) {
+        try {
+            return MediaElements.available(factoryName);
+        } catch (MediaException e) {
+            return false; // the session's start names the missing GStreamer itself
+        }
+    }
+
     /** Stops every subsystem; waits up to 5 s for a probe in flight to notice. Idempotent. */
     @Override
     public void close() {
@@ -386,11 +467,14 @@ public final class AgentDaemon implements AutoCloseable {
         ProvisioningEpisode episode;
         DiscoveryService running;
         RoomHardware board;
+        CallMedia media;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            media = call;
+            call = null;
             server = control;
             episode = provisioning;
             running = discovery;
@@ -416,6 +500,9 @@ public final class AgentDaemon implements AutoCloseable {
             lifecycle.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (media != null) {
+            media.close();
         }
         if (board != null) {
             board.close(); // last: the camera and the LEDs go off as the agent stops

@@ -34,11 +34,13 @@ final class ControlCommands implements ControlHandler {
     private final AgentDaemon daemon;
     private final Duration activationWait;
     private final BoardCommands board;
+    private final MicrophoneCommands microphone;
 
     ControlCommands(AgentDaemon daemon, AgentConfiguration configuration) {
         this.daemon = daemon;
         this.activationWait = AgentDaemon.activationWait(configuration);
         this.board = new BoardCommands(daemon);
+        this.microphone = new MicrophoneCommands(daemon);
     }
 
     @Override
@@ -50,6 +52,8 @@ final class ControlCommands implements ControlHandler {
             case ControlRequest.BOARD_PRESS_MUTE -> board.pressMute(this::status, peer);
             case ControlRequest.BOARD_SHUTTER -> board.shutter(this::status, peer, request.closed());
             case ControlRequest.BOARD_AMBIENT_LIGHT -> board.ambientLight(this::status, peer, request.lux());
+            case ControlRequest.MUTE, ControlRequest.UNMUTE, ControlRequest.MUTE_TOGGLE ->
+                microphone.microphone(request.command(), this::status, peer);
             default -> status().withMessage(describe(daemon.status()));
         };
     }
@@ -139,7 +143,8 @@ final class ControlCommands implements ControlHandler {
 
     /** The status answer with {@code hal} as the HAL's status (taken once by the caller). */
     private ControlResponse status(Optional<HalStatus> hal) {
-        return response(daemon.status(), daemon.discovery().flatMap(DiscoveryService::current), hal);
+        return response(daemon.status(), daemon.discovery().flatMap(DiscoveryService::current), hal)
+                .withCall(MicrophoneCommands.callJson(daemon));
     }
 
     private Optional<HalStatus> hal() {
@@ -167,7 +172,8 @@ final class ControlCommands implements ControlHandler {
                                 session.shortCode(), session.pairingUri(), session.expiresAt()))
                         .orElse(null),
                 report.orElse(null),
-                BoardCommands.json(hal).orElse(null));
+                BoardCommands.json(hal).orElse(null),
+                null);
     }
 
     private static String describe(ProvisioningStatus status) {

@@ -9,8 +9,11 @@ import com.roomagent.hal.health.Feature;
 import com.roomagent.hal.health.FeatureStatus;
 import com.roomagent.hal.video.VideoStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,15 +27,29 @@ import org.slf4j.LoggerFactory;
 public final class HalEvents implements HalListener {
     private static final Logger LOG = LoggerFactory.getLogger(HalEvents.class);
 
+    /** Who else hears the HAL (a call's media), after the log line; on the HAL's thread. */
+    private final List<HalListener> followers = new CopyOnWriteArrayList<>();
+
+    /**
+     * Lets {@code follower} hear every HAL event from now on, until the returned handle is closed.
+     * The HAL takes one listener; this is how a call's media hears the mute button and the shutter.
+     */
+    public AutoCloseable follow(HalListener follower) {
+        followers.add(follower);
+        return () -> followers.remove(follower);
+    }
+
     @Override
     public void microphoneMuteChanged(boolean muted) {
         LOG.info("event=hal-microphone muted={}", muted);
+        tell(f -> f.microphoneMuteChanged(muted));
         wake();
     }
 
     @Override
     public void videoChanged(VideoStatus status) {
         LOG.info("event=hal-video available={} status=\"{}\"", status.available(), status.text());
+        tell(f -> f.videoChanged(status));
         wake();
     }
 
@@ -53,6 +70,7 @@ public final class HalEvents implements HalListener {
                     disconnected.card().number(),
                     disconnected.card().id());
         }
+        tell(f -> f.deviceChanged(event));
         wake();
     }
 
@@ -63,6 +81,7 @@ public final class HalEvents implements HalListener {
                 selection.camera().map(VideoDevice::node).orElse("none"),
                 selection.microphone().map(AudioDevice::alsaName).orElse("none"),
                 selection.speaker().map(AudioDevice::alsaName).orElse("none"));
+        tell(f -> f.selectionChanged(selection));
         wake();
     }
 
@@ -77,6 +96,7 @@ public final class HalEvents implements HalListener {
         } else {
             LOG.info("event=hal-feature feature={} state={} detail=\"{}\"", feature, state, status.detail());
         }
+        tell(f -> f.featureChanged(status));
         wake();
     }
 
@@ -96,6 +116,17 @@ public final class HalEvents implements HalListener {
             wait(Math.max(1, left / 1_000_000));
         }
         return true;
+    }
+
+    private void tell(Consumer<HalListener> event) {
+        for (HalListener follower : followers) {
+            try {
+                event.accept(follower);
+            } catch (RuntimeException e) {
+                // The HAL's thread must survive a follower's bug; the follower's own state is its business.
+                LOG.error("event=hal-follower-failed follower={} error=\"{}\"", follower, e.toString(), e);
+            }
+        }
     }
 
     private synchronized void wake() {

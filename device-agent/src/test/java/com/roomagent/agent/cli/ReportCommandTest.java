@@ -37,7 +37,7 @@ class ReportCommandTest {
                         null,
                         null)));
         ControlResponse status = new ControlResponse(
-                true, null, null, null, "provisioned", "dev-1", "org-demo", NOW, null, null, discovery, null);
+                true, null, null, null, "provisioned", "dev-1", "org-demo", NOW, null, null, discovery, null, null);
 
         JsonNode report = ControlJson.mapper().readTree(ReportCommand.render(status, NOW));
 
@@ -52,7 +52,7 @@ class ReportCommandTest {
     @Test
     void unprovisionedDeviceReportsItsStateAndNoDiscovery() throws Exception {
         ControlResponse status =
-                new ControlResponse(true, null, null, null, "pairing", null, null, null, null, null, null, null);
+                new ControlResponse(true, null, null, null, "pairing", null, null, null, null, null, null, null, null);
 
         JsonNode report = ControlJson.mapper().readTree(ReportCommand.render(status, NOW));
 
