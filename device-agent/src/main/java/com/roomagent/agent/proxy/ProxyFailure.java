@@ -74,10 +74,12 @@ public record ProxyFailure(Kind kind, String proxy, String target, int status, S
         if (selector.isEmpty()) {
             return Optional.empty();
         }
-        for (Proxy proxy : selector.get().select(uri)) {
-            if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address) {
-                return Optional.of(address);
-            }
+        // The JDK's client uses the first entry only: a DIRECT first means no proxy.
+        List<Proxy> proxies = selector.get().select(uri);
+        if (!proxies.isEmpty()
+                && proxies.get(0).type() == Proxy.Type.HTTP
+                && proxies.get(0).address() instanceof InetSocketAddress address) {
+            return Optional.of(address);
         }
         return Optional.empty();
     }
@@ -133,6 +135,19 @@ public record ProxyFailure(Kind kind, String proxy, String target, int status, S
                             + "). Check network.httpProxy and that the proxy is running." + RETRIES));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Tells {@code http}'s proxy selector that the proxy of {@code failure} could not be reached,
+     * when it could not, so that a PAC selector tries its next entry on the next request.
+     */
+    public static void reportTo(HttpClient http, URI uri, ProxyFailure failure, IOException error) {
+        if (failure.kind() == Kind.UNREACHABLE || failure.kind() == Kind.TIMEOUT) {
+            Optional<InetSocketAddress> address = proxyOf(http, uri);
+            if (address.isPresent() && http.proxy().isPresent()) {
+                http.proxy().get().connectFailed(uri, address.get(), error);
+            }
+        }
     }
 
     /**
