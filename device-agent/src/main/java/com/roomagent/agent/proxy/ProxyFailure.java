@@ -96,6 +96,11 @@ public record ProxyFailure(Kind kind, String proxy, String target, int status, S
         }
         String proxy = hostAndPort(address.get());
         String target = target(uri);
+        if (authenticationGaveUp(error)) {
+            // The JDK's client answered the proxy's 407 with our credentials three times and gave up:
+            // the proxy refuses them (squid does this for a wrong password).
+            return Optional.of(authRequired(http, proxy, target, 407, List.of()));
+        }
         OptionalInt status = tunnelStatus(error);
         if (status.isPresent()) {
             int code = status.getAsInt();
@@ -213,6 +218,23 @@ public record ProxyFailure(Kind kind, String proxy, String target, int status, S
             }
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Whether the JDK's client gave up after repeated challenges: {@code too many authentication
+     * attempts. Limit: 3} (OpenJDK 11 to 21, AuthenticationFilter; not API, pinned by
+     * ProxyFailureTest). Only proxies get our credentials, so the challenges were the proxy's.
+     */
+    static boolean authenticationGaveUp(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).startsWith("too many authentication attempts")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The auth schemes a proxy offers, lower case, from its {@code Proxy-Authenticate} values. */
