@@ -123,13 +123,16 @@ public final class DiscoveryAssembly {
         SSLContext trust = cloudTrust(configuration);
         URI signaling = configuration.get(AgentSettings.CLOUD_SIGNALING_URL);
         Duration requestTimeout = configuration.get(AgentSettings.CLOUD_REQUEST_TIMEOUT);
-        HttpClient http = cloudHttp(configuration, trust);
-        return new DiscoveryService(
+        ProxyConfiguration proxies = proxies(configuration);
+        HttpClient http = CloudHttp.client(trust, configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT), proxies);
+        DiscoveryService service = new DiscoveryService(
                 new NodeListClient(http, signaling, requestTimeout),
                 new MediaNodeProber(probeSettings(configuration), trust),
                 new DiscoveryReportClient(http, signaling, requestTimeout),
                 new DiscoveryCache(clock, configuration.get(AgentSettings.DISCOVERY_RESULT_TTL)),
                 clock,
                 deviceId);
+        proxies.pacSelector().ifPresent(selector -> service.onNetworkChange(selector::invalidate));
+        return service;
     }
 }
