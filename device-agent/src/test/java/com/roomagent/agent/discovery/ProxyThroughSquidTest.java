@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.roomagent.agent.config.AgentConfiguration;
+import com.roomagent.agent.config.ConfigurationLoader;
+import com.roomagent.agent.daemon.DiscoveryAssembly;
 import com.roomagent.agent.proxy.HttpProxy;
 import com.roomagent.agent.proxy.PacProxySelector;
 import com.roomagent.agent.proxy.ProxyConfiguration;
@@ -28,7 +31,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +170,37 @@ class ProxyThroughSquidTest {
             assertTrue(squid.receivedConnect("127.0.0.1:" + signalingPort()), squid.requests());
             assertFalse(squid.requests().contains("/direct"), "the DIRECT host went through squid");
             assertTrue(selector.lastFailure().isEmpty());
+        }
+    }
+
+    @Test
+    void networkProxyModePacInTheConfigurationSendsTheAgentsClientThroughTheChosenProxy() throws Exception {
+        try (SquidProxy squid = SquidProxy.start("room", "s3cret-Pa55", signalingPort())) {
+            pacScript = "function FindProxyForURL(url, host) {" + " return isPlainHostName(host) ? 'DIRECT' : 'PROXY "
+                    + squid.hostAndPort() + "'; }";
+            AgentConfiguration configuration = new ConfigurationLoader(
+                            state.resolve("config"),
+                            state.resolve("agent-state"),
+                            Map.of(),
+                            new Properties(),
+                            Map.of(
+                                    "cloud.signalingUrl",
+                                    emulator.signalingUri().toString(),
+                                    "cloud.trustAnchors",
+                                    emulator.caCertificate().toString(),
+                                    "network.proxyMode",
+                                    "pac",
+                                    "network.pacUrl",
+                                    "http://127.0.0.1:" + web.getAddress().getPort() + "/proxy.pac",
+                                    "network.httpProxyUser",
+                                    "room",
+                                    "network.httpProxyPassword",
+                                    "s3cret-Pa55"))
+                    .load();
+            HttpClient http = DiscoveryAssembly.cloudHttp(configuration, DiscoveryAssembly.cloudTrust(configuration));
+
+            assertFalse(nodeLists(http).fetch().nodes().isEmpty());
+            assertTrue(squid.receivedConnect("127.0.0.1:" + signalingPort()), squid.requests());
         }
     }
 
