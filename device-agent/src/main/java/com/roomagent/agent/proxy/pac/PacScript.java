@@ -85,7 +85,6 @@ public final class PacScript {
         Context context = FACTORY.enterContext();
         try {
             ScriptableObject scope = context.initSafeStandardObjects();
-            context.putThreadLocal(Deadline.class, new Deadline(timeLimit));
             installNatives(scope, environment, origin);
             context.evaluateString(scope, HELPERS_SOURCE, HELPERS, 1, null);
             Script script;
@@ -99,6 +98,9 @@ public final class PacScript {
                                 + ". Ask the network administrator to fix it.",
                         e);
             }
+            // The limit counts the script's own run, not parsing or the engine's first class loading
+            // (most of a second on a cold JVM, several on an emulated board).
+            context.putThreadLocal(Deadline.class, new Deadline(timeLimit));
             try {
                 script.exec(context, scope, scope);
             } catch (RhinoException | TimeLimitExceeded e) {
