@@ -154,6 +154,45 @@ public final class AgentSettings {
                     + " (mode 0600) rather than on a command line.",
             true);
 
+    public static final Setting<String> NETWORK_PROXY_MODE = new Setting<>(
+            "network.proxyMode",
+            String.class,
+            SettingType.PROXY_MODE,
+            "explicit",
+            "",
+            "",
+            "How the agent finds its HTTP proxy for HTTPS and WebSocket traffic to the cloud (R4):"
+                    + " none (always direct), explicit (network.httpProxy, or direct when it is empty), pac"
+                    + " (the PAC file at network.pacUrl decides per request) or auto (WPAD: the PAC file's URL"
+                    + " from DHCP option 252 or http://wpad.<search domain>/wpad.dat). With pac and auto,"
+                    + " network.httpProxyUser and network.httpProxyPassword answer the chosen proxies' Basic"
+                    + " challenges. Media and STUN never use a proxy (R5). See docs/proxy.md.",
+            false);
+
+    public static final Setting<String> NETWORK_PAC_URL = new Setting<>(
+            "network.pacUrl",
+            String.class,
+            SettingType.WEB_URL,
+            "",
+            "",
+            "",
+            "The PAC file's URL for network.proxyMode=pac, fetched directly (never through a proxy).",
+            false);
+
+    public static final Setting<Duration> NETWORK_PAC_REFRESH_INTERVAL = duration(
+            "network.pacRefreshInterval",
+            "30m",
+            "1s",
+            "How long a fetched PAC file is used before the agent fetches it again; a network change"
+                    + " fetches it again at once. A failed fetch is retried after 30 s.");
+
+    public static final Setting<Duration> NETWORK_PAC_TIME_LIMIT = duration(
+            "network.pacTimeLimit",
+            "2s",
+            "10ms",
+            "The longest the PAC file's JavaScript may run for one request (its name lookups"
+                    + " included); a script that runs longer is stopped and the request goes direct.");
+
     public static final Setting<Duration> DISCOVERY_UDP_INITIAL_RTO = duration(
             "discovery.udpInitialRto",
             "500ms",
@@ -244,6 +283,10 @@ public final class AgentSettings {
             NETWORK_HTTP_PROXY,
             NETWORK_HTTP_PROXY_USER,
             NETWORK_HTTP_PROXY_PASSWORD,
+            NETWORK_PROXY_MODE,
+            NETWORK_PAC_URL,
+            NETWORK_PAC_REFRESH_INTERVAL,
+            NETWORK_PAC_TIME_LIMIT,
             DISCOVERY_UDP_INITIAL_RTO,
             DISCOVERY_UDP_MAX_TRANSMISSIONS,
             DISCOVERY_UDP_FINAL_WAIT_MULTIPLIER,

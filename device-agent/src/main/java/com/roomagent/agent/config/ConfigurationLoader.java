@@ -149,12 +149,21 @@ public final class ConfigurationLoader {
                     AgentSettings.NETWORK_HTTP_PROXY_USER.key(),
                     "is empty but network.httpProxyPassword is set; set the proxy's user name too");
         }
-        if (user && !proxy) {
+        String mode = (String) values.get(AgentSettings.NETWORK_PROXY_MODE);
+        boolean automatic = mode.equals("pac") || mode.equals("auto");
+        if (mode.equals("pac") && ((String) values.get(AgentSettings.NETWORK_PAC_URL)).isEmpty()) {
+            throw new ConfigurationException(
+                    sources.get(AgentSettings.NETWORK_PROXY_MODE),
+                    AgentSettings.NETWORK_PAC_URL.key(),
+                    "is empty but network.proxyMode is pac; set the PAC file's URL, or use network.proxyMode=auto"
+                            + " (WPAD)");
+        }
+        if (user && !proxy && !automatic) {
             throw new ConfigurationException(
                     sources.get(AgentSettings.NETWORK_HTTP_PROXY_USER),
                     AgentSettings.NETWORK_HTTP_PROXY.key(),
-                    "is empty but network.httpProxyUser is set; set the proxy as host:port, or remove the"
-                            + " credentials");
+                    "is empty but network.httpProxyUser is set; set the proxy as host:port, use"
+                            + " network.proxyMode=pac or auto, or remove the credentials");
         }
     }
 

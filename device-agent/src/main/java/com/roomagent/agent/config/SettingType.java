@@ -107,6 +107,35 @@ public enum SettingType {
             return stripped;
         }
     },
+    PROXY_MODE("none, explicit, pac or auto") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            String mode = text.strip().toLowerCase(Locale.ROOT);
+            if (!java.util.List.of("none", "explicit", "pac", "auto").contains(mode)) {
+                throw new InvalidValueException("is not one of none, explicit, pac, auto");
+            }
+            return mode;
+        }
+    },
+    WEB_URL("an http:// or https:// URL, or empty for none") {
+        @Override
+        Object parse(String text) throws InvalidValueException {
+            String stripped = text.strip();
+            if (stripped.isEmpty()) {
+                return "";
+            }
+            try {
+                URI uri = new URI(stripped);
+                String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                    throw new InvalidValueException("is not an http:// or https:// URL with a host");
+                }
+                return stripped;
+            } catch (URISyntaxException e) {
+                throw new InvalidValueException("is not a valid URL: " + e.getReason());
+            }
+        }
+    },
     CAMERA("none, test-pattern, image:FILE, clip:FILE or v4l2:DEVICE") {
         @Override
         Object parse(String text) throws InvalidValueException {

@@ -14,12 +14,16 @@ import com.roomagent.agent.discovery.ProbeSettings;
 import com.roomagent.agent.discovery.TrustAnchorException;
 import com.roomagent.agent.discovery.TrustAnchors;
 import com.roomagent.agent.proxy.HttpProxy;
+import com.roomagent.agent.proxy.ProxyConfiguration;
+import com.roomagent.agent.proxy.pac.SystemPacEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /** Builds the discovery components from the agent's configuration; used by the daemon and the CLI. */
@@ -63,8 +67,32 @@ public final class DiscoveryAssembly {
 
     /** The agent's HTTPS client for the cloud: trust, connect timeout and the configured proxy (R4). */
     public static HttpClient cloudHttp(AgentConfiguration configuration, SSLContext trust) {
-        return CloudHttp.client(
-                trust, configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT), HttpProxy.from(configuration));
+        return CloudHttp.client(trust, configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT), proxies(configuration));
+    }
+
+    /**
+     * How the cloud is reached ({@code network.proxyMode}): direct, the explicit proxy, or a PAC
+     * file (fetched directly, with the runtime's default trust, at the first request). Each call
+     * builds a new PAC selector with its own cache: build it once and pass it to {@link
+     * CloudHttp#client(SSLContext, Duration, ProxyConfiguration)} to share one.
+     */
+    public static ProxyConfiguration proxies(AgentConfiguration configuration) {
+        if (!List.of("pac", "auto").contains(configuration.get(AgentSettings.NETWORK_PROXY_MODE))) {
+            return ProxyConfiguration.explicit(
+                    configuration.get(AgentSettings.NETWORK_PROXY_MODE).equals("none")
+                            ? Optional.empty()
+                            : HttpProxy.from(configuration));
+        }
+        SSLContext publicTrust;
+        try {
+            publicTrust = SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the Java runtime has no default TLS context", e);
+        }
+        HttpClient pacHttp = CloudHttp.client(
+                publicTrust, configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT), ProxyConfiguration.direct());
+        Clock clock = Clock.systemDefaultZone();
+        return ProxyConfiguration.from(configuration, pacHttp, new SystemPacEnvironment(clock), clock);
     }
 
     /** How the daemon schedules probes after the first (discovery.networkPollInterval and friends). */
@@ -95,13 +123,16 @@ public final class DiscoveryAssembly {
         SSLContext trust = cloudTrust(configuration);
         URI signaling = configuration.get(AgentSettings.CLOUD_SIGNALING_URL);
         Duration requestTimeout = configuration.get(AgentSettings.CLOUD_REQUEST_TIMEOUT);
-        HttpClient http = cloudHttp(configuration, trust);
-        return new DiscoveryService(
+        ProxyConfiguration proxies = proxies(configuration);
+        HttpClient http = CloudHttp.client(trust, configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT), proxies);
+        DiscoveryService service = new DiscoveryService(
                 new NodeListClient(http, signaling, requestTimeout),
                 new MediaNodeProber(probeSettings(configuration), trust),
                 new DiscoveryReportClient(http, signaling, requestTimeout),
                 new DiscoveryCache(clock, configuration.get(AgentSettings.DISCOVERY_RESULT_TTL)),
                 clock,
                 deviceId);
+        proxies.pacSelector().ifPresent(selector -> service.onNetworkChange(selector::invalidate));
+        return service;
     }
 }

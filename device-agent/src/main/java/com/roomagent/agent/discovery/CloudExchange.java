@@ -49,6 +49,7 @@ final class CloudExchange {
         } catch (IOException e) {
             Optional<ProxyFailure> atProxy = ProxyFailure.classify(e, http, uri);
             if (atProxy.isPresent()) {
+                ProxyFailure.reportTo(http, uri, atProxy.get(), e);
                 throw new CloudRequestException(atProxy.get(), method, uri, e);
             }
             throw classify(e, method, uri);

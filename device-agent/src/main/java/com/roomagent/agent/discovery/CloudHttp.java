@@ -1,6 +1,7 @@
 package com.roomagent.agent.discovery;
 
 import com.roomagent.agent.proxy.HttpProxy;
+import com.roomagent.agent.proxy.ProxyConfiguration;
 import com.roomagent.agent.proxy.ProxyTunneling;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -34,12 +35,22 @@ public final class CloudHttp {
      * Java 21; its threads end when it is no longer referenced.
      */
     public static HttpClient client(SSLContext trust, Duration connectTimeout, Optional<HttpProxy> proxy) {
+        return client(trust, connectTimeout, ProxyConfiguration.explicit(proxy));
+    }
+
+    /**
+     * A client trusting {@code trust}, with {@code connectTimeout}, reaching the cloud as {@code
+     * proxies} says: directly, through the explicit proxy, or through the proxy a PAC file chooses
+     * per request (HTTP CONNECT in both cases). WebSocket clients built from it ({@code
+     * newWebSocketBuilder}) use the same proxy selection.
+     */
+    public static HttpClient client(SSLContext trust, Duration connectTimeout, ProxyConfiguration proxies) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .sslContext(trust)
                 .connectTimeout(connectTimeout)
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .followRedirects(HttpClient.Redirect.NEVER);
-        proxy.ifPresent(configured -> configured.applyTo(builder));
+        proxies.applyTo(builder);
         return builder.build();
     }
 }

@@ -62,6 +62,7 @@ public final class DiscoveryService implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private DiscoveryScheduling scheduling;
     private NetworkChangeMonitor monitor;
+    private final List<Runnable> networkChangeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledFuture<?> expiryTask;
     private ScheduledFuture<?> retryTask;
     private boolean closed;
@@ -202,13 +203,22 @@ public final class DiscoveryService implements AutoCloseable {
             }
             this.scheduler = scheduler;
             this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
-            monitor = new NetworkChangeMonitor(
-                    network,
-                    scheduling.networkPollInterval(),
-                    (before, after) -> requestDiscovery(TRIGGER_NETWORK_CHANGE));
+            monitor = new NetworkChangeMonitor(network, scheduling.networkPollInterval(), (before, after) -> {
+                networkChangeListeners.forEach(Runnable::run);
+                requestDiscovery(TRIGGER_NETWORK_CHANGE);
+            });
             monitor.start(scheduler);
         }
         rescheduleExpiry();
+    }
+
+    /**
+     * Runs {@code listener} on the scheduler's thread when the network changes, before the probe
+     * that the change asks for: the PAC proxy selector forgets its PAC file there, so that the new
+     * network's is fetched (docs/proxy.md). Call before {@link #start}.
+     */
+    public void onNetworkChange(Runnable listener) {
+        networkChangeListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**

@@ -133,6 +133,7 @@ public final class EnrollmentClient {
         } catch (IOException e) {
             Optional<ProxyFailure> atProxy = ProxyFailure.classify(e, http, request.uri());
             if (atProxy.isPresent()) {
+                ProxyFailure.reportTo(http, request.uri(), atProxy.get(), e);
                 throw EnrollmentFailures.fromProxy(atProxy.get(), e);
             }
             throw EnrollmentFailures.fromIo(e, request.uri(), clock);

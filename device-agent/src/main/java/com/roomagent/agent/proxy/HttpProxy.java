@@ -73,7 +73,11 @@ public final class HttpProxy {
     public HttpClient.Builder applyTo(HttpClient.Builder builder) {
         builder.proxy(ProxySelector.of(address()));
         if (hasCredentials()) {
-            builder.authenticator(new ProxyAuthenticator(this));
+            builder.authenticator(new ProxyAuthenticator(
+                    user,
+                    password,
+                    (requestingHost, requestingPort) ->
+                            requestingPort == port && host.equalsIgnoreCase(requestingHost)));
         }
         return builder;
     }
@@ -87,9 +91,9 @@ public final class HttpProxy {
         return user;
     }
 
-    /** A copy of the password, for the authenticator only. */
-    char[] password() {
-        return password.toCharArray();
+    /** The password, for the authenticator only. */
+    String password() {
+        return password;
     }
 
     /** {@code host:port}, as operators write it. */

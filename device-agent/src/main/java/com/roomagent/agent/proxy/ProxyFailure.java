@@ -74,10 +74,12 @@ public record ProxyFailure(Kind kind, String proxy, String target, int status, S
         if (selector.isEmpty()) {
             return Optional.empty();
         }
-        for (Proxy proxy : selector.get().select(uri)) {
-            if (proxy.type() == Proxy.Type.HTTP && proxy.address() instanceof InetSocketAddress address) {
-                return Optional.of(address);
-            }
+        // The JDK's client uses the first entry only: a DIRECT first means no proxy.
+        List<Proxy> proxies = selector.get().select(uri);
+        if (!proxies.isEmpty()
+                && proxies.get(0).type() == Proxy.Type.HTTP
+                && proxies.get(0).address() instanceof InetSocketAddress address) {
+            return Optional.of(address);
         }
         return Optional.empty();
     }
@@ -94,6 +96,11 @@ public record ProxyFailure(Kind kind, String proxy, String target, int status, S
         }
         String proxy = hostAndPort(address.get());
         String target = target(uri);
+        if (authenticationGaveUp(error)) {
+            // The JDK's client answered the proxy's 407 with our credentials three times and gave up:
+            // the proxy refuses them (squid does this for a wrong password).
+            return Optional.of(authRequired(http, proxy, target, 407, List.of()));
+        }
         OptionalInt status = tunnelStatus(error);
         if (status.isPresent()) {
             int code = status.getAsInt();
@@ -133,6 +140,19 @@ public record ProxyFailure(Kind kind, String proxy, String target, int status, S
                             + "). Check network.httpProxy and that the proxy is running." + RETRIES));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Tells {@code http}'s proxy selector that the proxy of {@code failure} could not be reached,
+     * when it could not, so that a PAC selector tries its next entry on the next request.
+     */
+    public static void reportTo(HttpClient http, URI uri, ProxyFailure failure, IOException error) {
+        if (failure.kind() == Kind.UNREACHABLE || failure.kind() == Kind.TIMEOUT) {
+            Optional<InetSocketAddress> address = proxyOf(http, uri);
+            if (address.isPresent() && http.proxy().isPresent()) {
+                http.proxy().get().connectFailed(uri, address.get(), error);
+            }
+        }
     }
 
     /**
@@ -198,6 +218,23 @@ public record ProxyFailure(Kind kind, String proxy, String target, int status, S
             }
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Whether the JDK's client gave up after repeated challenges: {@code too many authentication
+     * attempts. Limit: 3} (OpenJDK 11 to 21, AuthenticationFilter; not API, pinned by
+     * ProxyFailureTest). Only proxies get our credentials, so the challenges were the proxy's.
+     */
+    static boolean authenticationGaveUp(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).startsWith("too many authentication attempts")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The auth schemes a proxy offers, lower case, from its {@code Proxy-Authenticate} values. */

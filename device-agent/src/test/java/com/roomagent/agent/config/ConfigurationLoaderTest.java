@@ -359,4 +359,43 @@ class ConfigurationLoaderTest {
         assertEquals("(set, not shown)", configuration.describe().get("network.httpProxyPassword"));
         assertEquals("", load().describe().get("network.httpProxyPassword"));
     }
+
+    @Test
+    void pacModeWithoutAPacUrlIsAnErrorNamingTheKey() {
+        ConfigurationException error = assertThrows(
+                ConfigurationException.class,
+                () -> load(Map.of(), new Properties(), Map.of("network.proxyMode", "pac")));
+
+        assertTrue(error.getMessage().contains("network.pacUrl"), error.getMessage());
+    }
+
+    @Test
+    void proxyModeAndPacUrlAreChecked() {
+        ConfigurationException mode = assertThrows(
+                ConfigurationException.class,
+                () -> load(Map.of(), new Properties(), Map.of("network.proxyMode", "wpad")));
+        assertTrue(mode.getMessage().contains("none, explicit, pac, auto"), mode.getMessage());
+        ConfigurationException url = assertThrows(
+                ConfigurationException.class,
+                () -> load(
+                        Map.of(),
+                        new Properties(),
+                        Map.of("network.proxyMode", "pac", "network.pacUrl", "file:///etc/proxy.pac")));
+        assertTrue(url.getMessage().contains("http:// or https://"), url.getMessage());
+    }
+
+    @Test
+    void credentialsWithoutAnExplicitProxyAreAcceptedForPacAndAuto() throws Exception {
+        for (String mode : new String[] {"pac", "auto"}) {
+            AgentConfiguration configuration = load(
+                    Map.of(),
+                    new Properties(),
+                    Map.of(
+                            "network.proxyMode", mode,
+                            "network.pacUrl", "http://wpad.corp.example/wpad.dat",
+                            "network.httpProxyUser", "room",
+                            "network.httpProxyPassword", "hunter2-x"));
+            assertEquals(mode, configuration.get(AgentSettings.NETWORK_PROXY_MODE));
+        }
+    }
 }

@@ -44,6 +44,18 @@ class ProxyFailureTest {
     }
 
     @Test
+    void javaNetHttpGivingUpAfterRepeatedChallengesIsAnAuthFailure() {
+        // jdk.internal.net.http.AuthenticationFilter, OpenJDK 11 to 21: squid with a wrong password
+        IOException error = new IOException("too many authentication attempts. Limit: 3");
+        assertTrue(ProxyFailure.authenticationGaveUp(new IOException("request failed", error)));
+        ProxyFailure failure =
+                ProxyFailure.classify(error, through(WITH_CREDENTIALS), CLOUD).orElseThrow();
+        assertEquals(ProxyFailure.Kind.AUTH_REQUIRED, failure.kind());
+        assertEquals(407, failure.status());
+        assertFalse(failure.message().contains("s3cret-pw"));
+    }
+
+    @Test
     void tunnelStatusIsFoundInACause() {
         IOException wrapped = new IOException("request failed", new IOException("Tunnel failed, got: 502"));
         assertEquals(OptionalInt.of(502), ProxyFailure.tunnelStatus(wrapped));
