@@ -114,7 +114,7 @@ public final class StunSession {
         pending.put(id, transaction);
         if (channel.isClosed()) {
             forget(id);
-            transaction.fail(new StunTransactionException("the channel to " + channel.remoteAddress() + " is closed"));
+            transaction.fail(new StunTransactionException("the channel to " + node() + " is closed"));
         }
         return transaction;
     }
@@ -141,7 +141,7 @@ public final class StunSession {
                 if (now >= deadline) {
                     throw new StunTransactionException(
                             "no STUN answer from " + channel.transport().id() + " "
-                                    + channel.remoteAddress() + " within " + timeout.toMillis() + " ms ("
+                                    + node() + " within " + timeout.toMillis() + " ms ("
                                     + transaction.transmissions() + " requests sent)");
                 }
                 long wait = Math.min(deadline, nextSend) - now;
@@ -164,6 +164,12 @@ public final class StunSession {
         } finally {
             forget(transaction.id());
         }
+    }
+
+    /** The node's end of the channel as {@code host:port}, for messages. */
+    private String node() {
+        java.net.InetSocketAddress remote = channel.remoteAddress();
+        return remote.getHostString() + ":" + remote.getPort();
     }
 
     long nanoTime() {
@@ -232,7 +238,7 @@ public final class StunSession {
                         .map(code -> code.code() + " " + code.reason())
                         .orElse("no ERROR-CODE");
                 transaction.fail(new StunTransactionException(
-                        "the media node " + channel.remoteAddress() + " refused the Binding request: " + error));
+                        "the media node " + node() + " refused the Binding request: " + error));
                 return;
             }
             Duration rtt = Duration.ofNanos(nanoClock.getAsLong() - transaction.lastSentNanos());
@@ -254,7 +260,7 @@ public final class StunSession {
 
     private void channelClosed(IOException cause) {
         StunTransactionException failure = new StunTransactionException(
-                "the " + channel.transport().id() + " channel to " + channel.remoteAddress() + " closed"
+                "the " + channel.transport().id() + " channel to " + node() + " closed"
                         + (cause == null ? "" : ": " + cause.getMessage()),
                 cause);
         for (BindingTransaction transaction : pending.values()) {
