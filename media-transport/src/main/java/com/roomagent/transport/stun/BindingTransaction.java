@@ -36,7 +36,7 @@ public final class BindingTransaction {
 
     /**
      * Completes with the matched success response, or exceptionally with a {@link
-     * StunTransactionException} (error response, channel closed) . Completed on the channel's
+     * StunTransactionException} (error response, channel closed). Completed on the channel's
      * reader thread: callers hand work elsewhere rather than block it.
      */
     public CompletableFuture<BindingResponse> response() {
@@ -46,7 +46,8 @@ public final class BindingTransaction {
     /** Stops waiting: a late response is then dropped. */
     public void abandon() {
         session.forget(id);
-        response.completeExceptionally(new StunTransactionException("abandoned"));
+        response.completeExceptionally(
+                new StunTransactionException("transaction " + id + " abandoned: no longer waited for"));
     }
 
     long lastSentNanos() {

@@ -1,5 +1,6 @@
 package com.roomagent.transport.stun;
 
+import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.stun.ErrorCode;
 import com.roomagent.protocol.stun.StunClass;
 import com.roomagent.protocol.stun.StunDecoder;
@@ -14,10 +15,14 @@ import com.roomagent.protocol.stun.XorMappedAddress;
 import com.roomagent.transport.MediaChannel;
 import com.roomagent.transport.PacketKind;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -128,8 +133,7 @@ public final class StunSession {
      */
     public BindingResponse check(Duration initialRto, Duration timeout) throws IOException, InterruptedException {
         BindingTransaction transaction = newBinding();
-        boolean reliable =
-                channel.transport().protocol() != com.roomagent.protocol.discovery.MediaTransport.Protocol.UDP;
+        boolean reliable = channel.transport().protocol() != MediaTransport.Protocol.UDP;
         long start = nanoClock.getAsLong();
         long deadline = start + timeout.toNanos();
         long rto = initialRto.toNanos();
@@ -146,14 +150,14 @@ public final class StunSession {
                 }
                 long wait = Math.min(deadline, nextSend) - now;
                 try {
-                    return transaction.response().get(Math.max(1, wait), java.util.concurrent.TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
+                    return transaction.response().get(Math.max(1, wait), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
                     if (nanoClock.getAsLong() >= nextSend) {
                         rto *= 2;
                         nextSend = nanoClock.getAsLong() + rto;
                         transaction.send();
                     }
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof StunTransactionException stun) {
                         throw new StunTransactionException(stun.getMessage(), stun);
@@ -168,7 +172,7 @@ public final class StunSession {
 
     /** The node's end of the channel as {@code host:port}, for messages. */
     private String node() {
-        java.net.InetSocketAddress remote = channel.remoteAddress();
+        InetSocketAddress remote = channel.remoteAddress();
         return remote.getHostString() + ":" + remote.getPort();
     }
 

@@ -2,6 +2,7 @@ package com.roomagent.transport.timing;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,16 +40,22 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
             LOG.debug("event=task-dropped scheduler={} reason=closed", name);
             return () -> {};
         }
-        ScheduledFuture<?> future = executor.schedule(
-                () -> {
-                    try {
-                        task.run();
-                    } catch (RuntimeException e) {
-                        LOG.error("event=task-failed scheduler={} error=\"{}\"", name, e.toString(), e);
-                    }
-                },
-                Math.max(0, delay.toNanos()),
-                TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> future;
+        try {
+            future = executor.schedule(
+                    () -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            LOG.error("event=task-failed scheduler={} error=\"{}\"", name, e.toString(), e);
+                        }
+                    },
+                    Math.max(0, delay.toNanos()),
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("event=task-dropped scheduler={} reason=closed", name);
+            return () -> {};
+        }
         return () -> future.cancel(false);
     }
 

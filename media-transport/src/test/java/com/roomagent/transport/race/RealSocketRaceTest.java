@@ -33,7 +33,7 @@ class RealSocketRaceTest {
     void start() throws Exception {
         tls = TestTls.forAddress("127.0.0.1");
         node = new StunResponder(tls.server, CREDENTIALS.key());
-        scheduler = new ExecutorScheduler("media-race-test");
+        scheduler = new ExecutorScheduler("race-scheduler-test");
     }
 
     @AfterEach
@@ -81,6 +81,25 @@ class RealSocketRaceTest {
             AttemptRecord udp = result.attempts().get(0);
             assertEquals(AttemptRecord.Outcome.CANCELLED, udp.outcome(), udp.describe());
         }
+        assertNoMediaThreadsRemain();
+    }
+
+    /** Losers, cancelled attempts and the closed winner leave no reader or attempt thread behind. */
+    private static void assertNoMediaThreadsRemain() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> left = List.of();
+        while (System.nanoTime() < deadline) {
+            left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(Thread::isAlive)
+                    .map(Thread::getName)
+                    .filter(name -> name.startsWith("media-channel-") || name.startsWith("media-race-"))
+                    .toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("threads left running: " + left);
     }
 
     @Test
