@@ -111,6 +111,19 @@ class RealChannelOpenerTest {
     }
 
     @Test
+    void tlsRefusesANodeWhoseCertificateNamesAnotherAddress() throws Exception {
+        TestTls otherAddress = TestTls.forAddress("127.0.0.2");
+        try (StunResponder impostor = new StunResponder(otherAddress.server, null)) {
+            RealChannelOpener opener = new RealChannelOpener(ChannelSettings.defaults(), otherAddress.client);
+            IOException error = assertThrows(
+                    IOException.class,
+                    () -> opener.open(new MediaCandidate("n", "127.0.0.1", MediaTransport.TLS, impostor.tlsPort())));
+            assertTrue(error.getMessage().contains("TLS handshake with n tls 127.0.0.1:"), error.getMessage());
+            assertTrue(error.getMessage().contains("127.0.0.1"), error.getMessage());
+        }
+    }
+
+    @Test
     void tlsWithoutTrustAnchorsFailsSayingSo() {
         RealChannelOpener opener = new RealChannelOpener(ChannelSettings.defaults(), null);
         IOException error = assertThrows(

@@ -103,6 +103,33 @@ class RealSocketRaceTest {
     }
 
     @Test
+    void udpRejectedWithAnIcmpErrorFailsFastAndTcpWins() throws Exception {
+        int closedPort;
+        try (java.net.DatagramSocket probe =
+                new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        TransportRace race = new TransportRace(
+                RaceSettings.defaults(),
+                scheduler,
+                new StunAttemptStarter(
+                        new RealChannelOpener(ChannelSettings.defaults(), tls.client),
+                        RaceSettings.defaults(),
+                        CREDENTIALS));
+        RaceResult result = race.run(List.of(
+                        new MediaCandidate("node-a", "127.0.0.1", MediaTransport.UDP, closedPort),
+                        new MediaCandidate("node-a", "127.0.0.1", MediaTransport.TCP, node.tcpPort())))
+                .get(30, TimeUnit.SECONDS);
+        try (ConnectedPath path = result.winnerOrThrow()) {
+            assertEquals(MediaTransport.TCP, path.candidate().transport());
+            AttemptRecord udp = result.attempts().get(0);
+            assertEquals(AttemptRecord.Outcome.FAILED, udp.outcome(), udp.describe());
+            assertTrue(udp.detail().contains("ICMP port unreachable"), udp.describe());
+            assertTrue(result.elapsed().compareTo(BOUND) < 0, "took " + result.elapsed());
+        }
+    }
+
+    @Test
     void wrongCredentialsMeanNoAnswerAndAClearErrorPerCandidate() throws Exception {
         RaceSettings quick = new RaceSettings(
                 Duration.ofMillis(50),
