@@ -82,10 +82,16 @@ public final class PathKeepalive implements AutoCloseable {
      * runs only while it is. Turning it on restarts the watchdog's clock.
      */
     public synchronized void mediaExpected(boolean expected) {
-        if (expected && !mediaExpected) {
-            lastMediaAt = scheduler.nanoTime();
-        }
+        boolean turnedOn = expected && !mediaExpected;
         mediaExpected = expected;
+        if (turnedOn) {
+            lastMediaAt = scheduler.nanoTime();
+            if (running && !stopped) {
+                // Re-plan now, so a mediaTimeout shorter than the interval is honoured.
+                timer.cancel();
+                timer = scheduler.schedule(Duration.ZERO, this::tick);
+            }
+        }
     }
 
     /** The node answered a keepalive after {@code rtt}. */

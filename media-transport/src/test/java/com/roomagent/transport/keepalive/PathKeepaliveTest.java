@@ -103,6 +103,24 @@ class PathKeepaliveTest {
     }
 
     @Test
+    void aMediaTimeoutShorterThanTheIntervalIsStillHonoured() {
+        PathKeepalive quick = new PathKeepalive(
+                new KeepaliveSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(1)),
+                scheduler,
+                () -> sentAtMillis.add(scheduler.elapsedMillis()),
+                events::add,
+                "quick");
+        quick.start();
+        scheduler.advanceTo(500);
+        quick.mediaExpected(true);
+        scheduler.advanceTo(1_499);
+        assertTrue(losses().isEmpty());
+        scheduler.advanceTo(1_500);
+        assertEquals(PathEvent.Cause.MEDIA_STOPPED, losses().get(0).cause());
+        assertTrue(sentAtMillis.isEmpty(), "the watchdog check sends no extra keepalive");
+    }
+
+    @Test
     void aClosedChannelLosesThePathAtOnce() {
         keepalive.start();
         scheduler.advanceTo(1_000);
