@@ -35,6 +35,12 @@ class TransportRaceTest {
         return result;
     }
 
+    /** The race's result, which must be there already: on virtual time nothing completes later. */
+    private static RaceResult decided(CompletableFuture<RaceResult> future) {
+        assertTrue(future.isDone(), "the race has decided by now");
+        return future.getNow(null);
+    }
+
     private static AttemptRecord record(RaceResult result, MediaCandidate candidate) {
         return result.attempts().stream()
                 .filter(r -> r.candidate().equals(candidate))
@@ -48,7 +54,7 @@ class TransportRaceTest {
         CompletableFuture<RaceResult> future = race(ALL);
         scheduler.advanceTo(40);
         assertTrue(future.isDone(), "decided as soon as the most preferred candidate answered");
-        RaceResult result = future.get();
+        RaceResult result = decided(future);
         assertEquals(UDP, result.winnerOrThrow().candidate());
         assertEquals(Duration.ofMillis(40), result.elapsed());
         assertEquals(AttemptRecord.Outcome.NOT_STARTED, record(result, TCP).outcome());
@@ -62,7 +68,7 @@ class TransportRaceTest {
         scheduler.advanceTo(479);
         assertFalse(future.isDone(), "UDP still has its grace window");
         scheduler.advanceTo(480);
-        RaceResult result = future.get();
+        RaceResult result = decided(future);
         assertEquals(TCP, result.winnerOrThrow().candidate());
         assertEquals(Duration.ofMillis(200 + 30 + 250), result.elapsed());
         assertEquals(200L, attempts.startedAtMillis.get(TCP));
@@ -79,7 +85,7 @@ class TransportRaceTest {
         attempts.answers(UDP, 300).answers(TCP, 30); // TCP answers at 230, UDP at 300 < 230 + 250
         CompletableFuture<RaceResult> future = race(ALL);
         scheduler.advanceTo(300);
-        RaceResult result = future.get();
+        RaceResult result = decided(future);
         assertEquals(UDP, result.winnerOrThrow().candidate());
         assertEquals(Duration.ofMillis(300), result.elapsed());
         assertEquals(AttemptRecord.Outcome.LOST, record(result, TCP).outcome());
@@ -92,7 +98,7 @@ class TransportRaceTest {
         attempts.answers(UDP, 600).answers(TCP, 30); // TCP at 230, grace ends at 480
         CompletableFuture<RaceResult> future = race(ALL);
         scheduler.advanceTo(480);
-        RaceResult result = future.get();
+        RaceResult result = decided(future);
         assertEquals(TCP, result.winnerOrThrow().candidate());
         assertEquals(AttemptRecord.Outcome.CANCELLED, record(result, UDP).outcome());
         assertTrue(attempts.channels.get(UDP).isClosed(), "the late UDP attempt was cancelled and closed");
@@ -103,7 +109,7 @@ class TransportRaceTest {
         attempts.fails(UDP, 300, "ICMP port unreachable").answers(TCP, 30);
         CompletableFuture<RaceResult> future = race(ALL);
         scheduler.advanceTo(300);
-        RaceResult result = future.get();
+        RaceResult result = decided(future);
         assertEquals(TCP, result.winnerOrThrow().candidate());
         assertEquals(Duration.ofMillis(300), result.elapsed(), "no need to wait for the rest of the grace window");
     }
@@ -114,7 +120,7 @@ class TransportRaceTest {
         CompletableFuture<RaceResult> future = race(ALL);
         scheduler.advanceTo(25);
         assertEquals(5L, attempts.startedAtMillis.get(TCP));
-        RaceResult result = future.get();
+        RaceResult result = decided(future);
         assertEquals(TCP, result.winnerOrThrow().candidate());
         assertEquals(Duration.ofMillis(25), result.elapsed());
         assertEquals(AttemptRecord.Outcome.FAILED, record(result, UDP).outcome());
@@ -140,7 +146,7 @@ class TransportRaceTest {
                 .fails(LAST, 40, "no STUN answer within 4000 ms");
         CompletableFuture<RaceResult> future = race(ALL);
         scheduler.advanceTo(1000);
-        RaceResult result = future.get();
+        RaceResult result = decided(future);
         assertTrue(result.winner().isEmpty());
         assertEquals(Duration.ofMillis(100), result.elapsed(), "decided when the last one failed: 10+20+30+40");
         NoMediaPathException error = assertThrows(NoMediaPathException.class, result::winnerOrThrow);
@@ -159,7 +165,7 @@ class TransportRaceTest {
         scheduler.advanceTo(9_999);
         assertFalse(future.isDone());
         scheduler.advanceTo(10_000);
-        RaceResult result = future.get();
+        RaceResult result = decided(future);
         assertTrue(result.winner().isEmpty());
         assertEquals(4, attempts.cancelled.size(), "every hanging attempt was stopped");
         assertTrue(
@@ -180,7 +186,7 @@ class TransportRaceTest {
         scheduler.markStart();
         CompletableFuture<RaceResult> future = new TransportRace(settings, scheduler, starter).run(List.of(UDP, TCP));
         scheduler.advanceTo(480);
-        assertEquals(TCP, future.get().winnerOrThrow().candidate());
+        assertEquals(TCP, decided(future).winnerOrThrow().candidate());
         // The UDP answer crossed the cancel: the race must close it, or its socket leaks.
         FakeMediaChannel late = new FakeMediaChannel(MediaTransport.UDP);
         udpListener[0].succeeded(
@@ -193,7 +199,7 @@ class TransportRaceTest {
     void anEmptyCandidateListFailsAtOnceSayingSo() throws Exception {
         CompletableFuture<RaceResult> future = race(List.of());
         NoMediaPathException error =
-                assertThrows(NoMediaPathException.class, () -> future.get().winnerOrThrow());
+                assertThrows(NoMediaPathException.class, () -> decided(future).winnerOrThrow());
         assertTrue(error.getMessage().contains("no media candidates"), error.getMessage());
     }
 }

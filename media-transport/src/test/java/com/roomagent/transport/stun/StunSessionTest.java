@@ -90,7 +90,7 @@ class StunSessionTest {
         channel.deliver(StunEncoder.encode(
                 StunMessage.bindingError(transaction.id(), new ErrorCode(401, "Unauthorized")), null, true));
         ExecutionException error = assertThrows(
-                ExecutionException.class, () -> transaction.response().get());
+                ExecutionException.class, () -> transaction.response().get(5, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(
                 error.getCause().getMessage().contains("refused the Binding request: 401 Unauthorized"),
                 error.getCause().getMessage());
@@ -137,7 +137,7 @@ class StunSessionTest {
         BindingTransaction transaction = stun.newBinding();
         channel.fail(new IOException("connection reset"));
         ExecutionException error = assertThrows(
-                ExecutionException.class, () -> transaction.response().get());
+                ExecutionException.class, () -> transaction.response().get(5, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(
                 error.getCause().getMessage().contains("closed: connection reset"),
                 error.getCause().getMessage());
