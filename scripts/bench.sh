@@ -13,6 +13,13 @@ echo "== JMH: STUN codec"
 java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-all.jar StunCodec -f 1 -wi 3 -i 5 -w 1s -r 2s \
   -rf json -rff "$out/jmh-stun.json" | grep -E "^Benchmark|StunCodecBenchmark"
 
+echo
+echo "== JMH: media channel per-packet cost, time to a STUN-proven media path (docs/media-path.md)"
+java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-all.jar MediaChannel -f 1 -wi 2 -i 3 -w 1s -r 2s \
+  -rf json -rff "$out/jmh-media-channel.json" | grep -E "^Benchmark|MediaChannelBenchmark"
+java -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT-all.jar TimeToMedia -f 1 -wi 1 -i 3 -w 2s -r 3s \
+  -rf json -rff "$out/jmh-time-to-media.json" | grep -E "^Benchmark|TimeToMediaBenchmark"
+
 emulator_pid=""
 stop_emulator() {
   if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then

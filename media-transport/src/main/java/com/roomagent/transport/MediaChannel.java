@@ -31,7 +31,10 @@ public interface MediaChannel extends AutoCloseable {
 
     /**
      * Sets who receives every packet that arrives from now on, on the channel's own reader thread.
-     * Replaces any receiver set before.
+     * Replaces any receiver set before. Real channels start reading when the first receiver is set;
+     * packets that arrive earlier wait in the socket's buffer. On a channel with a {@code
+     * StunSession}, the session is the receiver: set the layer above with {@code
+     * StunSession.downstream} instead.
      */
     void onPacket(PacketReceiver receiver);
 
