@@ -36,7 +36,14 @@ class MediaSessionLifecycleTest {
             oneCall();
         }
 
-        assertEquals(before, javaThreads(), "threads with names (the sessions' and the channel's among them)");
+        // A closed session's threads have finished their work but may still be exiting, and so may
+        // threads of the tests before this one: wait (bounded) until no name has more threads than before.
+        await(
+                "no thread beyond those before the calls",
+                Duration.ofSeconds(10),
+                () -> added(before, javaThreads()).isEmpty());
+        assertEquals(
+                Map.of(), added(before, javaThreads()), "threads added (the sessions' and the channel's among them)");
         long pooled = pooledNativeThreads();
         assertTrue(
                 pooled <= pooledBefore + POOLED_SLACK,
@@ -69,6 +76,18 @@ class MediaSessionLifecycleTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> POOLED_NATIVE_THREADS.contains(t.getName()))
                 .count();
+    }
+
+    /** The names with more threads in {@code after} than in {@code before}, with how many more. */
+    private static Map<String, Integer> added(Map<String, Integer> before, Map<String, Integer> after) {
+        Map<String, Integer> added = new TreeMap<>();
+        after.forEach((name, count) -> {
+            int extra = count - before.getOrDefault(name, 0);
+            if (extra > 0) {
+                added.put(name, extra);
+            }
+        });
+        return added;
     }
 
     /** Threads by name and count, GStreamer's pooled native threads left out. */
