@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
             DiscoverCommand.class,
             ProbeCommand.class,
             ConfigCommand.class,
+            UrlsCommand.class,
             HelpCommand.class
         })
 public final class RoomAgentCommand {
