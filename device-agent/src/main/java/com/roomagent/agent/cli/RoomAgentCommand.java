@@ -24,6 +24,7 @@ import picocli.CommandLine.HelpCommand;
             ProbeCommand.class,
             ConfigCommand.class,
             UrlsCommand.class,
+            UpgradeCommand.class,
             HelpCommand.class
         })
 public final class RoomAgentCommand {

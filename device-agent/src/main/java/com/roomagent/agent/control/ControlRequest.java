@@ -30,9 +30,12 @@ public record ControlRequest(String command, String code, Boolean closed, Double
     /** The emulated board: the light falling on the sensor ({@code lux}). */
     public static final String BOARD_AMBIENT_LIGHT = "board-ambient-light";
 
+    /** Check the upgrade URL now, and install a newer verified image (docs/cloud-services.md). */
+    public static final String UPGRADE_CHECK = "upgrade-check";
+
     /** Every command the agent knows, in the order docs/provisioning.md lists them. */
-    public static final List<String> COMMANDS =
-            List.of(STATUS, ACTIVATE, FACTORY_RESET, HAL, BOARD_PRESS_MUTE, BOARD_SHUTTER, BOARD_AMBIENT_LIGHT);
+    public static final List<String> COMMANDS = List.of(
+            STATUS, ACTIVATE, FACTORY_RESET, HAL, BOARD_PRESS_MUTE, BOARD_SHUTTER, BOARD_AMBIENT_LIGHT, UPGRADE_CHECK);
 
     public ControlRequest {
         Objects.requireNonNull(command, "command");
@@ -48,6 +51,10 @@ public record ControlRequest(String command, String code, Boolean closed, Double
 
     public static ControlRequest factoryReset() {
         return new ControlRequest(FACTORY_RESET, null, null, null);
+    }
+
+    public static ControlRequest upgradeCheck() {
+        return new ControlRequest(UPGRADE_CHECK, null, null, null);
     }
 
     public static ControlRequest hal() {
