@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The upgrade (R19) and metrics (R20) services, served by the signaling server under the paths of
- * the organization's upgrade and metrics URLs. When a configured URL names another host or port,
- * the emulator still serves it under that path on its own address, and logs that the device must
- * be pointed there.
+ * the organization's upgrade and metrics URLs. When a configured URL names another host or port
+ * (or a path signaling uses), the emulator serves the service under {@code /upgrades} or {@code
+ * /metrics} on its own address instead, and logs where.
  */
 record CloudServices(UpgradeRepository upgrades, MetricsStore metrics) {
     private static final Logger log = LoggerFactory.getLogger(CloudServices.class);
@@ -27,26 +27,40 @@ record CloudServices(UpgradeRepository upgrades, MetricsStore metrics) {
             SignalingServer signaling, URI signalingUri, EmulatorConfig config, Path state, AdminToken adminToken)
             throws IOException {
         OrganizationSettings settings = config.organization().settings(signalingUri);
-        UpgradeRepository upgrades =
-                new UpgradeRepository(UpgradeSigningKey.loadOrCreate(state), settings.upgradeUrl());
-        MetricsStore metrics = new MetricsStore(KEPT_BATCHES);
         String upgradePath = basePath(settings.upgradeUrl(), signalingUri, "/upgrades");
         String metricsPath = basePath(settings.metricsUrl(), signalingUri, "/metrics");
+        // Image URLs in manifests name where the emulator actually serves them.
+        URI servedUpgradeUrl = URI.create(signalingUri.toString().replaceAll("/+$", "") + upgradePath);
+        UpgradeRepository upgrades = new UpgradeRepository(UpgradeSigningKey.loadOrCreate(state), servedUpgradeUrl);
+        MetricsStore metrics = new MetricsStore(KEPT_BATCHES);
         signaling.serveCloudServices(upgradePath, upgrades, adminToken, metricsPath, metrics);
         return new CloudServices(upgrades, metrics);
     }
 
+    /**
+     * The path to serve a service under: the configured URL's path when that URL is on this
+     * emulator and does not clash with signaling's own paths; {@code fallback} otherwise (with a
+     * warning, as devices provisioned with the configured URL will not reach this emulator).
+     */
     private static String basePath(URI configured, URI signalingUri, String fallback) {
-        if (configured.getPort() != signalingUri.getPort()
-                || !configured.getHost().equals(signalingUri.getHost())) {
-            log.warn(
-                    "emulator.service_elsewhere url={} servedAt={} hint=\"the emulator serves this service only on"
-                            + " its own address; set the device's URL to the served one\"",
-                    configured,
-                    signalingUri);
-        }
         String path =
                 configured.getRawPath() == null ? "" : configured.getRawPath().replaceAll("/+$", "");
-        return path.isEmpty() ? fallback : path;
+        boolean here = configured.getPort() == signalingUri.getPort()
+                && configured.getHost().equals(signalingUri.getHost());
+        boolean clashes = path.isEmpty()
+                || path.equals("/v1")
+                || path.startsWith("/v1/")
+                || path.equals("/pair")
+                || path.startsWith("/pair/");
+        if (here && !clashes) {
+            return path;
+        }
+        log.warn(
+                "emulator.service_elsewhere url={} servedAt={}{} hint=\"devices provisioned with this URL do not reach"
+                        + " this emulator's service; override the device's URL to the served one\"",
+                configured,
+                signalingUri,
+                fallback);
+        return fallback;
     }
 }

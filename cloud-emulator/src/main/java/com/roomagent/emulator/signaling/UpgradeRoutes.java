@@ -3,10 +3,13 @@ package com.roomagent.emulator.signaling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.roomagent.emulator.provisioning.AdminToken;
 import com.roomagent.emulator.upgrade.UpgradeRepository;
+import com.roomagent.protocol.upgrade.UpgradeManifest;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +24,7 @@ final class UpgradeRoutes extends CloudServiceRoutes {
     static final int MAX_IMAGE_BYTES = 256 * 1024 * 1024;
 
     private static final Pattern IMAGE = Pattern.compile("/v1/images/([0-9A-Za-z.+-]{1,64})\\.img");
-    private static final Pattern ADMIN_IMAGE = Pattern.compile("/v1/admin/images/([0-9A-Za-z.+-]{1,64})");
+    private static final Pattern ADMIN_IMAGE = Pattern.compile("/v1/admin/images/([^/]+)");
 
     private final UpgradeRepository repository;
     private final AdminToken adminToken;
@@ -78,7 +81,14 @@ final class UpgradeRoutes extends CloudServiceRoutes {
                                 + " state directory>");
             }
             byte[] body = Exchanges.readBody(exchange, MAX_IMAGE_BYTES);
-            var manifest = repository.publish(admin.group(1), body);
+            // The version as sent, percent-decoding undone (a '+' of build metadata travels as %2B).
+            String version = URLDecoder.decode(admin.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            UpgradeManifest manifest;
+            try {
+                manifest = repository.publish(version, body);
+            } catch (IllegalArgumentException e) {
+                throw new HttpError(HttpURLConnection.HTTP_BAD_REQUEST, e.getMessage(), e);
+            }
             Exchanges.sendJson(exchange, HttpURLConnection.HTTP_CREATED, Exchanges.json(mapper, manifest));
             return HttpURLConnection.HTTP_CREATED;
         }

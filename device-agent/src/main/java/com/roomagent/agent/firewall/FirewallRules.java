@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class FirewallRules {
     /** What stands for the media nodes' addresses before the device knows its node list. */
-    public static final String NODES_UNKNOWN = "<any address: ask the cloud, run after activation>";
+    public static final String NODES_UNKNOWN = "<ask the cloud: run after activation>";
 
     private FirewallRules() {}
 
@@ -106,6 +106,6 @@ public final class FirewallRules {
             case TLS -> "media, second fallback (R12)";
             case UDP_LAST_RESORT -> "media, last resort, often rate-limited (R12)";
         };
-        return why + "; STUN probes first on the same ports (R7, R15); never through the proxy (R5)";
+        return why + "; STUN first on the same ports (R7, R15); never through the proxy (R5)";
     }
 }
