@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
@@ -38,11 +39,21 @@ public final class CloudExchange {
      * @throws CloudRequestException at the step that failed
      */
     public static String send(HttpClient http, HttpRequest request) throws CloudRequestException {
+        return new String(sendForBytes(http, request), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends {@code request} and returns the response body's exact bytes when the status is 2xx
+     * (for content whose bytes matter, such as a signed upgrade manifest).
+     *
+     * @throws CloudRequestException at the step that failed
+     */
+    public static byte[] sendForBytes(HttpClient http, HttpRequest request) throws CloudRequestException {
         URI uri = request.uri();
         String method = request.method();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CloudRequestException(Step.INTERRUPTED, method, uri, 0, "interrupted while waiting", e);
@@ -61,7 +72,12 @@ public final class CloudExchange {
         }
         if (status < 200 || status > 299) {
             throw new CloudRequestException(
-                    Step.HTTP_STATUS, method, uri, status, "status " + status + ": " + excerpt(response.body()), null);
+                    Step.HTTP_STATUS,
+                    method,
+                    uri,
+                    status,
+                    "status " + status + ": " + excerpt(new String(response.body(), StandardCharsets.UTF_8)),
+                    null);
         }
         return response.body();
     }

@@ -137,7 +137,12 @@ public final class UpgradeChecker {
         byte[] manifestBytes;
         String signatureBody;
         try {
-            manifestBytes = get(manifestUri).getBytes(StandardCharsets.UTF_8);
+            manifestBytes = CloudExchange.sendForBytes(
+                    http,
+                    HttpRequest.newBuilder(manifestUri)
+                            .timeout(requestTimeout)
+                            .GET()
+                            .build());
         } catch (CloudRequestException e) {
             return UpgradeOutcome.of(
                     UpgradeOutcome.Status.FAILED,
