@@ -12,12 +12,14 @@ import com.roomagent.emulator.config.TransportMode;
 import com.roomagent.emulator.medianode.ListenerBindException;
 import com.roomagent.emulator.medianode.MediaNodeServer;
 import com.roomagent.emulator.medianode.StreamLimits;
+import com.roomagent.emulator.metrics.MetricsStore;
 import com.roomagent.emulator.provisioning.ActivatedDevice;
 import com.roomagent.emulator.provisioning.AdminToken;
 import com.roomagent.emulator.provisioning.Provisioning;
 import com.roomagent.emulator.signaling.DiscoveryReportStore;
 import com.roomagent.emulator.signaling.SignalingServer;
 import com.roomagent.emulator.threads.NamedThreadFactory;
+import com.roomagent.emulator.upgrade.UpgradeRepository;
 import com.roomagent.protocol.activation.IssuedCode;
 import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.discovery.NodeList;
@@ -66,6 +68,7 @@ public final class CloudEmulator implements AutoCloseable {
     private final Path caCertificate;
     private final Provisioning provisioning;
     private final Path adminTokenFile;
+    private final CloudServices services;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CloudEmulator(
@@ -76,7 +79,9 @@ public final class CloudEmulator implements AutoCloseable {
             NodeList nodeList,
             Path caCertificate,
             Provisioning provisioning,
-            Path adminTokenFile) {
+            Path adminTokenFile,
+            CloudServices services) {
+        this.services = services;
         this.signaling = signaling;
         this.nodes = List.copyOf(nodes);
         this.replies = replies;
@@ -135,7 +140,7 @@ public final class CloudEmulator implements AutoCloseable {
             InetSocketAddress address =
                     new InetSocketAddress(addressOf(host), config.signaling().port());
             SSLContext signalingTls =
-                    ca.issueServer("signaling", signalingNames(host)).sslContext();
+                    ca.issueServer("signaling", signalingNames(host)).sslContext(ca.certificate());
             SignalingServer signaling;
             try {
                 signaling = SignalingServer.bind(address, signalingTls);
@@ -143,6 +148,7 @@ public final class CloudEmulator implements AutoCloseable {
                 throw BindFailures.describe("signaling", address, e, config.source());
             }
             Provisioning provisioning;
+            CloudServices services;
             try {
                 provisioning = new Provisioning(
                         ca,
@@ -152,6 +158,7 @@ public final class CloudEmulator implements AutoCloseable {
                         config.signaling().activationRateLimit(),
                         clock);
                 signaling.start(nodeList, reports, provisioning);
+                services = CloudServices.start(signaling, httpsUri(signaling.address()), config, state, adminToken);
             } catch (IOException | RuntimeException e) {
                 signaling.close();
                 throw new EmulatorStartException(Failure.LISTEN_FAILED, "cannot start the signaling server: " + e, e);
@@ -164,7 +171,8 @@ public final class CloudEmulator implements AutoCloseable {
                     nodeList,
                     ca.certificateFile().orElseThrow(),
                     provisioning,
-                    state.resolve(AdminToken.FILE));
+                    state.resolve(AdminToken.FILE),
+                    services);
             log.info(
                     "emulator.started signalingUri={} caCertificate={} nodes={} source=\"{}\"",
                     emulator.signalingUri,
@@ -237,6 +245,24 @@ public final class CloudEmulator implements AutoCloseable {
     /** Every device enrolled since start, by activation code or pairing, in order. */
     public List<ActivatedDevice> activatedDevices() {
         return provisioning.activatedDevices();
+    }
+
+    /**
+     * The upgrade service's content (R19): publish an image, and the test hooks that tamper with
+     * it (docs/cloud-emulator.md, "Software upgrades").
+     */
+    public UpgradeRepository upgrades() {
+        return services.upgrades();
+    }
+
+    /** The upgrade-signing public key (PEM) that devices pin as {@code upgrade.signingKey}. */
+    public Path upgradeSigningKey() {
+        return services.upgrades().signingKey().publicKeyFile();
+    }
+
+    /** The metrics received (R20), and the switch that makes the metrics service unavailable. */
+    public MetricsStore metrics() {
+        return services.metrics();
     }
 
     /** The administrator's bearer token, also in {@link #adminTokenFile()}; never log it. */

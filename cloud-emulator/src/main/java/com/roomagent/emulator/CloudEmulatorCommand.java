@@ -2,6 +2,7 @@ package com.roomagent.emulator;
 
 import com.roomagent.emulator.admin.ApproveCommand;
 import com.roomagent.emulator.admin.IssueCodeCommand;
+import com.roomagent.emulator.admin.PublishUpgradeCommand;
 import com.roomagent.emulator.config.ConfigFiles;
 import com.roomagent.emulator.config.EmulatorConfig;
 import com.roomagent.emulator.config.InvalidConfigException;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
                 + " and its own CA. See docs/cloud-emulator.md.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean stop", "1:failure (port in use, state directory unusable)", "2:bad configuration"},
-        subcommands = {IssueCodeCommand.class, ApproveCommand.class})
+        subcommands = {IssueCodeCommand.class, ApproveCommand.class, PublishUpgradeCommand.class})
 public final class CloudEmulatorCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILURE = 1;

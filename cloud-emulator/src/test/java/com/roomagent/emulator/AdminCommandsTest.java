@@ -211,6 +211,55 @@ class AdminCommandsTest {
         assertTrue(run.err().contains("'forever' is not a duration"), run.err());
     }
 
+    @Test
+    void publishUpgradePublishesASignedManifestOfTheImage() throws Exception {
+        byte[] image = "room-agent image 2.0.0\n".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = Files.write(directory.resolve("image.img"), image);
+
+        Run run = run(
+                "publish-upgrade",
+                "--state-dir",
+                stateDir.toString(),
+                "--url",
+                emulator.signalingUri().toString(),
+                "--version",
+                "2.0.0",
+                "--image",
+                file.toString());
+
+        assertEquals(0, run.code(), run.err());
+        var manifest =
+                DiscoveryJson.mapper().readValue(run.out(), com.roomagent.protocol.upgrade.UpgradeManifest.class);
+        assertEquals("2.0.0", manifest.version());
+        assertEquals(image.length, manifest.sizeBytes());
+        var published = emulator.upgrades().published().orElseThrow();
+        assertEquals(manifest, published.manifest());
+        java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(
+                com.roomagent.emulator.upgrade.UpgradeSigningKey.readPublicKey(emulator.upgradeSigningKey()));
+        verifier.update(published.manifestBytes());
+        assertTrue(verifier.verify(published.signature().orElseThrow()), "signed with the pinned key");
+    }
+
+    @Test
+    void publishUpgradeRefusesAVersionThatCannotBeAPathSegment() throws Exception {
+        Path file = Files.write(directory.resolve("image.img"), new byte[] {1, 2, 3});
+
+        Run run = run(
+                "publish-upgrade",
+                "--state-dir",
+                stateDir.toString(),
+                "--url",
+                emulator.signalingUri().toString(),
+                "--version",
+                "1.0.0 beta",
+                "--image",
+                file.toString());
+
+        assertEquals(1, run.code(), run.out());
+        assertTrue(run.err().contains("1.0.0 beta"), run.err());
+    }
+
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -6,6 +6,7 @@ import com.roomagent.emulator.provisioning.AdminMessages;
 import com.roomagent.protocol.activation.CloudError;
 import com.roomagent.protocol.activation.IssuedCode;
 import com.roomagent.protocol.discovery.DiscoveryJson;
+import com.roomagent.protocol.upgrade.UpgradeManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -98,17 +99,56 @@ public final class AdminClient {
         return post(path, body, AdminMessages.PairingApproval.class);
     }
 
+    /**
+     * {@code PUT {upgradeUrl}/v1/admin/images/{version}}: publishes {@code image} as {@code
+     * version}; the emulator signs its manifest. {@code upgradePath} is the upgrade URL's path on
+     * the emulator ({@code /upgrades} by default).
+     */
+    public UpgradeManifest publishUpgrade(String upgradePath, String version, byte[] image)
+            throws AdminClientException {
+        URI uri =
+                URI.create(stripSlash(target.signalingUri().toString()) + stripSlash(upgradePath) + "/v1/admin/images/"
+                        + URLEncoder.encode(version, StandardCharsets.UTF_8).replace("+", "%20"));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT.multipliedBy(6))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(image))
+                .build();
+        HttpResponse<byte[]> response = exchange(request);
+        int status = response.statusCode();
+        try {
+            if (status / 100 == 2) {
+                return JSON.readValue(response.body(), UpgradeManifest.class);
+            }
+            String message = JSON.readTree(response.body()).path("error").asText("no error message");
+            throw new AdminClientException("the emulator refused to publish " + version + " at " + uri + ": " + message
+                    + " (HTTP " + status + ")");
+        } catch (IOException e) {
+            throw new AdminClientException(
+                    "unexpected answer from " + uri + " (HTTP " + status + "): " + e.getMessage(), e);
+        }
+    }
+
     private <T> T post(String path, Object body, Class<T> answer) throws AdminClientException {
         URI uri = URI.create(stripSlash(target.signalingUri().toString()) + path);
-        HttpResponse<byte[]> response;
+        HttpRequest request;
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            request = HttpRequest.newBuilder(uri)
                     .timeout(REQUEST_TIMEOUT)
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                     .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("admin requests always serialize", e);
+        }
+        return answer(exchange(request), answer);
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws AdminClientException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
             throw new AdminClientException(
                     "cannot connect to " + target.signalingUri() + " (connection refused); "
@@ -134,7 +174,6 @@ public final class AdminClient {
             Thread.currentThread().interrupt();
             throw new AdminClientException("interrupted while waiting for " + target.signalingUri(), e);
         }
-        return answer(response, answer);
     }
 
     private <T> T answer(HttpResponse<byte[]> response, Class<T> type) throws AdminClientException {

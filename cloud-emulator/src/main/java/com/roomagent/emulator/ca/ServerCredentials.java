@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A server's private key and certificate chain (leaf first, then its issuer), held in memory only:
@@ -49,6 +51,16 @@ public record ServerCredentials(PrivateKey key, List<X509Certificate> chain) {
      *     JDK installation, not a configuration problem)
      */
     public SSLContext sslContext() throws GeneralSecurityException {
+        return sslContext(null);
+    }
+
+    /**
+     * A new server-side TLS context presenting this chain and verifying client certificates issued
+     * by {@code clientCa} (mutual TLS with devices); {@code null} trusts nothing.
+     *
+     * @throws GeneralSecurityException when the JDK cannot build a key store or context
+     */
+    public SSLContext sslContext(X509Certificate clientCa) throws GeneralSecurityException {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try {
             keyStore.load(null, null);
@@ -59,7 +71,20 @@ public record ServerCredentials(PrivateKey key, List<X509Certificate> chain) {
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keyStore, IN_MEMORY_PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), null, null);
+        TrustManager[] trust = null;
+        if (clientCa != null) {
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            try {
+                anchors.load(null, null);
+            } catch (IOException e) {
+                throw new GeneralSecurityException("cannot initialise an empty trust store", e);
+            }
+            anchors.setCertificateEntry("device-ca", clientCa);
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(anchors);
+            trust = factory.getTrustManagers();
+        }
+        context.init(keyManagers.getKeyManagers(), trust, null);
         return context;
     }
 }

@@ -1,11 +1,15 @@
 package com.roomagent.emulator.signaling;
 
 import com.roomagent.emulator.logging.LogFormat;
+import com.roomagent.emulator.metrics.MetricsStore;
+import com.roomagent.emulator.provisioning.AdminToken;
 import com.roomagent.emulator.provisioning.Provisioning;
 import com.roomagent.emulator.threads.NamedThreadFactory;
+import com.roomagent.emulator.upgrade.UpgradeRepository;
 import com.roomagent.protocol.discovery.DiscoveryJson;
 import com.roomagent.protocol.discovery.NodeList;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +60,16 @@ public final class SignalingServer implements AutoCloseable {
      */
     public static SignalingServer bind(InetSocketAddress address, SSLContext tls) throws IOException {
         HttpsServer server = HttpsServer.create(address, BACKLOG);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                // Devices present their certificate (mutual TLS); anonymous clients (activation,
+                // the node list, admin tools) are still served, and the routes that need one check.
+                SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                ssl.setWantClientAuth(true);
+                parameters.setSSLParameters(ssl);
+            }
+        });
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
                 THREADS,
                 THREADS,
@@ -83,6 +97,23 @@ public final class SignalingServer implements AutoCloseable {
         server.createContext("/", routes);
         server.start();
         log.info("signaling.listening address={}", LogFormat.address(address));
+    }
+
+    /**
+     * Serves the upgrade service under {@code upgradePath} and the metrics service under {@code
+     * metricsPath} (paths of the organization's URLs, for example {@code /upgrades}), beside
+     * signaling. Call after {@link #start}.
+     */
+    public void serveCloudServices(
+            String upgradePath,
+            UpgradeRepository upgrades,
+            AdminToken adminToken,
+            String metricsPath,
+            MetricsStore metrics) {
+        var mapper = DiscoveryJson.mapper();
+        server.createContext(upgradePath + "/", new UpgradeRoutes(mapper, upgradePath, upgrades, adminToken));
+        server.createContext(metricsPath + "/", new MetricsRoutes(mapper, metricsPath, metrics));
+        log.info("signaling.cloud_services upgradePath={} metricsPath={}", upgradePath, metricsPath);
     }
 
     /** The bound address, with the actual port. */

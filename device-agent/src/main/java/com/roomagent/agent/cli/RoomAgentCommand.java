@@ -24,6 +24,8 @@ import picocli.CommandLine.HelpCommand;
             DiscoverCommand.class,
             ProbeCommand.class,
             ConfigCommand.class,
+            UrlsCommand.class,
+            UpgradeCommand.class,
             HelpCommand.class
         })
 public final class RoomAgentCommand {

@@ -107,6 +107,40 @@ public final class AgentSettings {
                     + " cloud emulator on loopback; provisioning sets the organization's.",
             false);
 
+    public static final Setting<URI> CLOUD_CONTENT_URL = new Setting<>(
+            "cloud.contentUrl",
+            URI.class,
+            SettingType.HTTPS_URL,
+            "https://127.0.0.1:443/content",
+            "",
+            "",
+            "Base URL of file and content storage (R3). Provisioning sets the organization's; an"
+                    + " administrator may override it. Listed by room-agent urls for the firewall.",
+            false);
+
+    public static final Setting<URI> CLOUD_UPGRADE_URL = new Setting<>(
+            "cloud.upgradeUrl",
+            URI.class,
+            SettingType.HTTPS_URL,
+            "https://127.0.0.1:443/upgrades",
+            "",
+            "",
+            "Base URL of software upgrades (R3, R19), usually a CDN: the signed manifest is"
+                    + " <url>/v1/manifest. Provisioning sets the organization's; an administrator may"
+                    + " override it. See docs/cloud-services.md.",
+            false);
+
+    public static final Setting<URI> CLOUD_METRICS_URL = new Setting<>(
+            "cloud.metricsUrl",
+            URI.class,
+            SettingType.HTTPS_URL,
+            "https://127.0.0.1:443/metrics",
+            "",
+            "",
+            "Base URL of metrics and analytics (R3, R20): batches go to <url>/v1/batches."
+                    + " Provisioning sets the organization's; an administrator may override it.",
+            false);
+
     public static final Setting<Path> CLOUD_TRUST_ANCHORS = new Setting<>(
             "cloud.trustAnchors",
             Path.class,
@@ -271,12 +305,97 @@ public final class AgentSettings {
                     + " closed privacy shutter or an unplugged camera stops video.",
             false);
 
+    public static final Setting<Path> UPGRADE_SIGNING_KEY = new Setting<>(
+            "upgrade.signingKey",
+            Path.class,
+            SettingType.FILE,
+            "",
+            "",
+            "",
+            "PEM file with the organization's Ed25519 upgrade-signing public key, pinned on the device:"
+                    + " a manifest not signed by it is refused (R19). Empty means the agent never checks for"
+                    + " upgrades. The cloud emulator's is upgrade-signing-public.pem in its state directory.",
+            false);
+
+    public static final Setting<Duration> UPGRADE_CHECK_INTERVAL = duration(
+            "upgrade.checkInterval",
+            "6h",
+            "1m",
+            "Time between two checks of the upgrade URL for a newer image; room-agent upgrade check"
+                    + " checks at once.");
+
+    public static final Setting<String> UPGRADE_INSTALL_COMMAND = text(
+            "upgrade.installCommand",
+            "",
+            "The installer hook: a command (split on spaces) run with the path of a verified image as its"
+                    + " last argument and ROOM_AGENT_UPGRADE_VERSION set; exit status 0 means installed."
+                    + " Empty means images are downloaded and verified but not installed. The emulated board"
+                    + " uses scripts/emulated-install-image.sh.");
+
+    public static final Setting<Duration> UPGRADE_INSTALL_TIMEOUT =
+            duration("upgrade.installTimeout", "10m", "1s", "Time the installer hook may run before it is killed.");
+
+    public static final Setting<Integer> UPGRADE_MAX_IMAGE_MEGABYTES = new Setting<>(
+            "upgrade.maxImageMegabytes",
+            Integer.class,
+            SettingType.WHOLE_NUMBER,
+            "1024",
+            "1",
+            "16384",
+            "Largest image the agent downloads, in MiB; a manifest announcing more is refused, and a"
+                    + " download is cut off there.",
+            false);
+
+    public static final Setting<Duration> UPGRADE_DOWNLOAD_TIMEOUT =
+            duration("upgrade.downloadTimeout", "30m", "1s", "Time allowed for downloading one image.");
+
+    public static final Setting<Integer> METRICS_BATCH_MAX_RECORDS = new Setting<>(
+            "metrics.batchMaxRecords",
+            Integer.class,
+            SettingType.WHOLE_NUMBER,
+            "200",
+            "1",
+            "5000",
+            "A metrics batch is closed and queued for upload when it holds this many records.",
+            false);
+
+    public static final Setting<Duration> METRICS_BATCH_MAX_AGE = duration(
+            "metrics.batchMaxAge",
+            "60s",
+            "1s",
+            "A metrics batch is closed and queued for upload at the latest this long after its first record.");
+
+    public static final Setting<Integer> METRICS_SPOOL_MAX_BATCHES = number(
+            "metrics.spoolMaxBatches",
+            "500",
+            "1",
+            "Most unsent batches kept (in memory and in <state dir>/metrics-spool); beyond it the oldest"
+                    + " are dropped, with a log line counting them.");
+
+    public static final Setting<Integer> METRICS_SPOOL_MAX_KILOBYTES = number(
+            "metrics.spoolMaxKilobytes",
+            "4096",
+            "1",
+            "Most bytes of unsent batches kept, in KiB; beyond it the oldest batches are dropped.");
+
+    public static final Setting<Duration> METRICS_RETRY_INITIAL_INTERVAL = duration(
+            "metrics.retryInitialInterval",
+            "5s",
+            "10ms",
+            "First wait before retrying a failed metrics upload; it doubles at each failure, with full jitter.");
+
+    public static final Setting<Duration> METRICS_RETRY_MAX_INTERVAL = duration(
+            "metrics.retryMaxInterval", "5m", "100ms", "Longest wait between two retries of a metrics upload.");
+
     /** Every setting, in the order of the documentation. */
     public static final List<Setting<?>> ALL = List.of(
             DEVICE_ID,
             DEVICE_MODEL,
             DEVICE_SERIAL_NUMBER,
             CLOUD_SIGNALING_URL,
+            CLOUD_CONTENT_URL,
+            CLOUD_UPGRADE_URL,
+            CLOUD_METRICS_URL,
             CLOUD_TRUST_ANCHORS,
             CLOUD_CONNECT_TIMEOUT,
             CLOUD_REQUEST_TIMEOUT,
@@ -305,7 +424,19 @@ public final class AgentSettings {
             PROVISIONING_POLL_MAX_INTERVAL,
             PROVISIONING_RETRY_INITIAL_INTERVAL,
             PROVISIONING_RETRY_MAX_INTERVAL,
-            MEDIA_VIDEO_SOURCE);
+            MEDIA_VIDEO_SOURCE,
+            UPGRADE_SIGNING_KEY,
+            UPGRADE_CHECK_INTERVAL,
+            UPGRADE_INSTALL_COMMAND,
+            UPGRADE_INSTALL_TIMEOUT,
+            UPGRADE_MAX_IMAGE_MEGABYTES,
+            UPGRADE_DOWNLOAD_TIMEOUT,
+            METRICS_BATCH_MAX_RECORDS,
+            METRICS_BATCH_MAX_AGE,
+            METRICS_SPOOL_MAX_BATCHES,
+            METRICS_SPOOL_MAX_KILOBYTES,
+            METRICS_RETRY_INITIAL_INTERVAL,
+            METRICS_RETRY_MAX_INTERVAL);
 
     private static Setting<String> text(String key, String defaultValue, String description) {
         return new Setting<>(key, String.class, SettingType.TEXT, defaultValue, "", "", description, false);

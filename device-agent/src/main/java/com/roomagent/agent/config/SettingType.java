@@ -46,7 +46,8 @@ public enum SettingType {
             try {
                 URI uri = new URI(text.strip());
                 if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                    throw new InvalidValueException("is not an https:// URL with a host (R2: signaling uses HTTPS)");
+                    throw new InvalidValueException(
+                            "is not an https:// URL with a host (R2: the agent talks to the cloud over HTTPS only)");
                 }
                 return uri;
             } catch (URISyntaxException e) {

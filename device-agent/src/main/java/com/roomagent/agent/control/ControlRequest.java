@@ -37,6 +37,9 @@ public record ControlRequest(String command, String code, Boolean closed, Double
     /** Toggle the microphone's mute, as the mute button does. */
     public static final String MUTE_TOGGLE = "mute-toggle";
 
+    /** Check the upgrade URL now, and install a newer verified image (docs/cloud-services.md). */
+    public static final String UPGRADE_CHECK = "upgrade-check";
+
     /** Every command the agent knows, in the order docs/provisioning.md lists them. */
     public static final List<String> COMMANDS = List.of(
             STATUS,
@@ -48,7 +51,8 @@ public record ControlRequest(String command, String code, Boolean closed, Double
             BOARD_AMBIENT_LIGHT,
             MUTE,
             UNMUTE,
-            MUTE_TOGGLE);
+            MUTE_TOGGLE,
+            UPGRADE_CHECK);
 
     public ControlRequest {
         Objects.requireNonNull(command, "command");
@@ -64,6 +68,10 @@ public record ControlRequest(String command, String code, Boolean closed, Double
 
     public static ControlRequest factoryReset() {
         return new ControlRequest(FACTORY_RESET, null, null, null);
+    }
+
+    public static ControlRequest upgradeCheck() {
+        return new ControlRequest(UPGRADE_CHECK, null, null, null);
     }
 
     public static ControlRequest hal() {

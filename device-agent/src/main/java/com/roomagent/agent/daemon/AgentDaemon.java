@@ -20,6 +20,8 @@ import com.roomagent.agent.provisioning.EmulatedDisplay;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
 import com.roomagent.av.media.MediaElements;
 import com.roomagent.av.media.MediaException;
+import com.roomagent.agent.upgrade.SigningKeyException;
+import com.roomagent.agent.upgrade.UpgradeService;
 import com.roomagent.hal.RoomHardware;
 import com.roomagent.hal.led.AgentState;
 import com.roomagent.hal.profile.BoardProfile;
@@ -70,6 +72,7 @@ public final class AgentDaemon implements AutoCloseable {
     private ControlServer control;
     private ProvisioningEpisode provisioning;
     private DiscoveryService discovery;
+    private CloudServices cloudServices;
     private DeviceIdentity identity;
     private RoomHardware hardware;
     private BoardProfile hardwareProfile;
@@ -267,6 +270,10 @@ public final class AgentDaemon implements AutoCloseable {
                 }
                 showAgentState();
             });
+            cloudServices = startCloudServices(device);
+            if (cloudServices != null) {
+                discovery.addReportListener(cloudServices.metrics()::recordDiscovery);
+            }
             discovery.start(scheduler, network, DiscoveryAssembly.scheduling(configuration));
             discovery.requestDiscovery(DiscoveryService.TRIGGER_BOOT);
             LOG.info(
@@ -275,6 +282,22 @@ public final class AgentDaemon implements AutoCloseable {
                     device.organizationId(),
                     configuration.get(AgentSettings.CLOUD_SIGNALING_URL));
         }
+    }
+
+    /** Metrics and upgrade checks under {@code device}; null, with a log line, when they cannot start. */
+    private CloudServices startCloudServices(DeviceIdentity device) {
+        try {
+            return CloudServices.start(configuration, device, clock);
+        } catch (TrustAnchorException | SigningKeyException e) {
+            LOG.error("event=cloud-services-not-started error=\"{}\"", e.getMessage());
+            needsAttention = true;
+            return null;
+        }
+    }
+
+    /** The upgrade checks, once provisioned and when a signing key is configured. */
+    public synchronized Optional<UpgradeService> upgrades() {
+        return cloudServices == null ? Optional.empty() : cloudServices.upgrades();
     }
 
     private void reloadConfiguration(String why) {
@@ -320,9 +343,12 @@ public final class AgentDaemon implements AutoCloseable {
     private void resetOnLifecycleThread() throws IdentityStoreException, TrustAnchorException {
         ProvisioningEpisode episode;
         DiscoveryService running;
+        CloudServices services;
         synchronized (this) {
             episode = provisioning;
             running = discovery;
+            services = cloudServices;
+            cloudServices = null;
             provisioning = null;
             discovery = null;
             identity = null;
@@ -331,6 +357,9 @@ public final class AgentDaemon implements AutoCloseable {
         }
         if (running != null) {
             running.close();
+        }
+        if (services != null) {
+            services.close();
         }
         if (episode != null) {
             episode.close();
@@ -466,6 +495,7 @@ public final class AgentDaemon implements AutoCloseable {
         ControlServer server;
         ProvisioningEpisode episode;
         DiscoveryService running;
+        CloudServices services;
         RoomHardware board;
         CallMedia media;
         synchronized (this) {
@@ -478,6 +508,8 @@ public final class AgentDaemon implements AutoCloseable {
             server = control;
             episode = provisioning;
             running = discovery;
+            services = cloudServices;
+            cloudServices = null;
             board = hardware;
             hardware = null;
         }
@@ -491,6 +523,9 @@ public final class AgentDaemon implements AutoCloseable {
         }
         if (running != null) {
             running.close();
+        }
+        if (services != null) {
+            services.close(); // after discovery: its last report is in the spool
         }
         scheduler.shutdownNow();
         try {

@@ -9,6 +9,8 @@ import com.roomagent.agent.discovery.TrustAnchorException;
 import com.roomagent.agent.provisioning.ActivationResult;
 import com.roomagent.agent.provisioning.ProvisioningService;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
+import com.roomagent.agent.upgrade.UpgradeOutcome;
+import com.roomagent.agent.upgrade.UpgradeService;
 import com.roomagent.hal.HalStatus;
 import com.roomagent.hal.RoomHardware;
 import com.roomagent.protocol.discovery.DiscoveryReport;
@@ -30,6 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 final class ControlCommands implements ControlHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ControlCommands.class);
+    /** The error of {@code upgrade-check} when the device has no upgrade checks. */
+    static final String UPGRADES_OFF = "upgrades-off";
+    /** The error of {@code upgrade-check} when the check could not complete. */
+    static final String UPGRADE_FAILED = "upgrade-failed";
 
     private final AgentDaemon daemon;
     private final Duration activationWait;
@@ -54,8 +60,34 @@ final class ControlCommands implements ControlHandler {
             case ControlRequest.BOARD_AMBIENT_LIGHT -> board.ambientLight(this::status, peer, request.lux());
             case ControlRequest.MUTE, ControlRequest.UNMUTE, ControlRequest.MUTE_TOGGLE ->
                 microphone.microphone(request.command(), this::status, peer);
+            case ControlRequest.UPGRADE_CHECK -> upgradeCheck(peer);
             default -> status().withMessage(describe(daemon.status()));
         };
+    }
+
+    private ControlResponse upgradeCheck(String peer) {
+        Optional<UpgradeService> upgrades = daemon.upgrades();
+        if (upgrades.isEmpty()) {
+            return status().asFailure(
+                            UPGRADES_OFF,
+                            "Upgrade checks are off: the device is not provisioned, or upgrade.signingKey is empty (set it to"
+                                    + " the organization's upgrade-signing public key).",
+                            null);
+        }
+        LOG.info("event=upgrade-check-requested peer={}", peer);
+        try {
+            UpgradeOutcome outcome = upgrades.get().checkNow();
+            return switch (outcome.status()) {
+                case REFUSED ->
+                    status().asFailure(outcome.refusal().orElseThrow().id(), outcome.message(), null);
+                case FAILED -> status().asFailure(UPGRADE_FAILED, outcome.message(), null);
+                default -> status().withMessage(outcome.message());
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return status().asFailure(
+                            ControlResponse.INTERNAL_ERROR, "The agent is stopping; the check was abandoned.", null);
+        }
     }
 
     private ControlResponse activate(String code) {

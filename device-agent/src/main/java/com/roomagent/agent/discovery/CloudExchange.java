@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
@@ -18,13 +19,13 @@ import javax.net.ssl.SSLException;
  * One HTTPS request to the signaling service, with every failure turned into a {@link
  * CloudRequestException} that names its step. Shared by the node list and report clients.
  */
-final class CloudExchange {
+public final class CloudExchange {
     private static final int BODY_EXCERPT_CHARACTERS = 200;
 
     private CloudExchange() {}
 
     /** {@code base} with {@code path} appended, whether or not {@code base} ends with a slash. */
-    static URI resolve(URI base, String path) {
+    public static URI resolve(URI base, String path) {
         String text = base.toString();
         while (text.endsWith("/")) {
             text = text.substring(0, text.length() - 1);
@@ -37,12 +38,22 @@ final class CloudExchange {
      *
      * @throws CloudRequestException at the step that failed
      */
-    static String send(HttpClient http, HttpRequest request) throws CloudRequestException {
+    public static String send(HttpClient http, HttpRequest request) throws CloudRequestException {
+        return new String(sendForBytes(http, request), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends {@code request} and returns the response body's exact bytes when the status is 2xx
+     * (for content whose bytes matter, such as a signed upgrade manifest).
+     *
+     * @throws CloudRequestException at the step that failed
+     */
+    public static byte[] sendForBytes(HttpClient http, HttpRequest request) throws CloudRequestException {
         URI uri = request.uri();
         String method = request.method();
-        HttpResponse<String> response;
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CloudRequestException(Step.INTERRUPTED, method, uri, 0, "interrupted while waiting", e);
@@ -62,7 +73,12 @@ final class CloudExchange {
         }
         if (status < 200 || status > 299) {
             throw new CloudRequestException(
-                    Step.HTTP_STATUS, method, uri, status, "status " + status + ": " + excerpt(response.body()), null);
+                    Step.HTTP_STATUS,
+                    method,
+                    uri,
+                    status,
+                    "status " + status + ": " + excerpt(new String(response.body(), StandardCharsets.UTF_8)),
+                    null);
         }
         return response.body();
     }

@@ -49,10 +49,20 @@ final class IdentityFiles {
                 PropertiesText.write(
                         "Settings the cloud provisioned; written by provisioning, replaced at each enrollment."
                                 + " Override them in the administrator layer, not here.",
-                        Map.of(
-                                "device.id", identity.deviceId(),
-                                "cloud.signalingUrl", settings.signalingUrl().toString())));
+                        provisionedLayer(identity)));
         StateFiles.syncDirectory(directory);
+    }
+
+    /** The provisioned configuration layer: the device id and the organization's four URLs (R3). */
+    private static Map<String, String> provisionedLayer(DeviceIdentity identity) {
+        OrganizationSettings settings = identity.settings();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("device.id", identity.deviceId());
+        values.put("cloud.signalingUrl", settings.signalingUrl().toString());
+        values.put("cloud.contentUrl", settings.contentUrl().toString());
+        values.put("cloud.upgradeUrl", settings.upgradeUrl().toString());
+        values.put("cloud.metricsUrl", settings.metricsUrl().toString());
+        return values;
     }
 
     static DeviceIdentity read(Path directory, String hint) throws IdentityStoreException {

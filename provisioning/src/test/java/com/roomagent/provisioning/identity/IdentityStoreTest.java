@@ -68,7 +68,7 @@ class IdentityStoreTest {
     }
 
     @Test
-    void theProvisionedLayerHoldsTheDeviceIdAndTheSignalingUrl() throws Exception {
+    void theProvisionedLayerHoldsTheDeviceIdAndEveryUrlCategory() throws Exception {
         IdentityStore store = new IdentityStore(temporary);
         assertFalse(Files.exists(store.provisionedSettingsFile()));
 
@@ -78,6 +78,9 @@ class IdentityStoreTest {
         Properties provisioned = properties(store.provisionedSettingsFile());
         assertEquals("device-a", provisioned.getProperty("device.id"));
         assertEquals("https://signaling.a.example/", provisioned.getProperty("cloud.signalingUrl"));
+        assertEquals("https://content.a.example/", provisioned.getProperty("cloud.contentUrl"));
+        assertEquals("https://upgrade.a.example/", provisioned.getProperty("cloud.upgradeUrl"));
+        assertEquals("https://metrics.a.example/", provisioned.getProperty("cloud.metricsUrl"));
     }
 
     @Test
