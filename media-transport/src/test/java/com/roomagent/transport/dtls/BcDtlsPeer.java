@@ -22,6 +22,7 @@ import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsAuthentication;
@@ -47,6 +48,12 @@ final class BcDtlsPeer {
 
     private BcDtlsPeer() {}
 
+    /**
+     * What a BC server knew at the end of its handshake: its export, and (for the RFC 5705
+     * structure check) the master secret and both randoms the export was computed from.
+     */
+    record ServerResult(byte[] exported, byte[] masterSecret, byte[] clientRandom, byte[] serverRandom) {}
+
     /** Runs a BC client handshake against the node with {@code nodeFingerprint}; returns the exported 60 bytes. */
     static byte[] runClient(MediaChannel channel, CertificateFingerprint nodeFingerprint) throws IOException {
         JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(new SecureRandom());
@@ -66,11 +73,17 @@ final class BcDtlsPeer {
      */
     static byte[] runServer(MediaChannel channel, DtlsCertificate certificate, boolean issueSessionId)
             throws IOException {
+        return runServerKeepingSecrets(channel, certificate, issueSessionId).exported();
+    }
+
+    /** As {@link #runServer}, also returning the master secret and randoms, extracted after the export. */
+    static ServerResult runServerKeepingSecrets(
+            MediaChannel channel, DtlsCertificate certificate, boolean issueSessionId) throws IOException {
         JcaTlsCrypto crypto = new JcaTlsCryptoProvider().create(new SecureRandom());
         Server server = new Server(crypto, certificate, issueSessionId);
         DTLSTransport transport = new DTLSServerProtocol().accept(server, new ChannelTransport(channel));
         try {
-            return server.export();
+            return server.result();
         } finally {
             transport.close();
         }
@@ -137,7 +150,7 @@ final class BcDtlsPeer {
     private static final class Server extends DefaultTlsServer {
         private final DtlsCertificate certificate;
         private final boolean issueSessionId;
-        private volatile byte[] exported;
+        private volatile ServerResult result;
 
         Server(JcaTlsCrypto crypto, DtlsCertificate certificate, boolean issueSessionId) {
             super(crypto);
@@ -159,7 +172,14 @@ final class BcDtlsPeer {
         @Override
         public void notifyHandshakeComplete() throws IOException {
             super.notifyHandshakeComplete();
-            exported = context.exportKeyingMaterial(DtlsSrtp.EXPORTER_LABEL, null, SrtpKeyingMaterial.LENGTH);
+            byte[] exported = context.exportKeyingMaterial(DtlsSrtp.EXPORTER_LABEL, null, SrtpKeyingMaterial.LENGTH);
+            SecurityParameters parameters = context.getSecurityParametersConnection();
+            // extract() ends BC's use of the secret: only after the export.
+            result = new ServerResult(
+                    exported,
+                    parameters.getMasterSecret().extract(),
+                    parameters.getClientRandom(),
+                    parameters.getServerRandom());
         }
 
         @Override
@@ -190,8 +210,8 @@ final class BcDtlsPeer {
                     new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
         }
 
-        byte[] export() {
-            return exported;
+        ServerResult result() {
+            return result;
         }
     }
 
