@@ -54,6 +54,15 @@ import org.slf4j.LoggerFactory;
  * it when the call or the path ends. A failover runs a new handshake on the new channel and gets
  * new keys. Threads: one daemon thread named {@code dtls-<role>-<peer>}, ended by {@link
  * #close()}. The channel is not owned: closing this leaves it open.
+ *
+ * <pre>{@code
+ * DtlsCertificate mine = DtlsCertificate.selfSigned("room-agent media", clock); // per call
+ * try (DtlsSrtpHandshake dtls = DtlsSrtpHandshake.client(channel, mine, nodeFingerprint)) {
+ *     demux.onDtls(dtls::deliver);                     // or dtls.attachTo(channel)
+ *     SrtpKeyingMaterial keys = dtls.keys(Duration.ofSeconds(10)); // starts, waits
+ *     // keys.exported() -> av-pipeline's SrtpKeyPair.fromKeyingMaterial(..., CLIENT)
+ * }
+ * }</pre>
  */
 public final class DtlsSrtpHandshake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DtlsSrtpHandshake.class);
@@ -79,7 +88,9 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     private final FingerprintVerifier verifier;
     private final CompletableFuture<SrtpKeyingMaterial> result = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean started = new AtomicBoolean();
+    /** When the first flight went out (client) or came in (server), for the duration in logs. */
+    private volatile long startNanos = System.nanoTime();
 
     private DtlsSrtpHandshake(
             DtlsRole role,
@@ -121,23 +132,22 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     }
 
     /**
-     * Starts the device's side: sends the ClientHello at once, and accepts the media node only if
-     * its certificate has {@code nodeFingerprint}.
+     * Prepares the device's side, which accepts the media node only if its certificate has {@code
+     * nodeFingerprint}. The ClientHello goes out on {@link #start()} (or the first {@link #keys}),
+     * so the caller can route the channel's packets here first and miss no answer.
      *
      * @param local this call's certificate, normally {@link DtlsCertificate#selfSigned}
      * @param nodeFingerprint the media node's fingerprint from signaling
-     * @throws IOException if the first flight cannot be sent on the channel
+     * @throws IOException if Scandium's connector cannot start
      */
     public static DtlsSrtpHandshake client(
             MediaChannel channel, DtlsCertificate local, CertificateFingerprint nodeFingerprint) throws IOException {
-        DtlsSrtpHandshake handshake = new DtlsSrtpHandshake(
+        return new DtlsSrtpHandshake(
                 DtlsRole.CLIENT, Objects.requireNonNull(channel, "channel"), local, nodeFingerprint, true);
-        handshake.startAsClient();
-        return handshake;
     }
 
     /**
-     * Starts the media node's side: waits for the device's ClientHello. With a {@code
+     * Starts the media node's side, which answers the device's ClientHello from now on. With a {@code
      * deviceFingerprint} the device must present a certificate with it (client authentication,
      * RFC 5246 section 7.4.4); with null the device is not asked for one, since signaling already
      * authenticated it.
@@ -156,15 +166,32 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
 
     /**
      * Makes this handshake the channel's packet receiver and closed listener, for channels that
-     * carry nothing a caller must see during the handshake. Callers that demultiplex the channel
-     * themselves route packets to {@link #deliver(byte[])} and closes to {@link
-     * #channelClosed(IOException)} instead.
+     * carry nothing a caller must see during the handshake, then {@link #start() starts} it.
+     * Callers that demultiplex the channel themselves route packets to {@link #deliver(byte[])} and
+     * closes to {@link #channelClosed(IOException)} instead, then call {@link #start()}.
      *
      * @return this
      */
     public DtlsSrtpHandshake attachTo(MediaChannel source) {
         source.onPacket(this::deliver);
         source.onClosed(this::channelClosed);
+        return start();
+    }
+
+    /**
+     * Sends the ClientHello (client); nothing for a server, which answers. Idempotent; {@link
+     * #keys} calls it. Route the channel's packets to this handshake before calling it.
+     *
+     * @return this
+     */
+    public DtlsSrtpHandshake start() {
+        if (role == DtlsRole.CLIENT && !closed.get() && started.compareAndSet(false, true)) {
+            startNanos = System.nanoTime();
+            // Scandium starts a client handshake when the application sends to a peer it has no
+            // session with; the empty application record goes out once the handshake is done,
+            // which also tells the server that the client has its Finished.
+            connector.send(RawData.outbound(new byte[0], new AddressEndpointContext(peer), null, false));
+        }
         return this;
     }
 
@@ -175,6 +202,9 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     public void deliver(byte[] packet) {
         if (closed.get() || PacketKind.of(packet) != PacketKind.DTLS) {
             return;
+        }
+        if (role == DtlsRole.SERVER && started.compareAndSet(false, true)) {
+            startNanos = System.nanoTime();
         }
         connector.processDatagram(new DatagramPacket(packet, packet.length, peer));
     }
@@ -189,7 +219,7 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     }
 
     /**
-     * Waits for the handshake and returns the keying material. Repeatable: later calls return the
+     * Starts the handshake if not yet started, waits for it and returns the keying material. Repeatable: later calls return the
      * same material or throw the same failure.
      *
      * @param timeout how long to wait in all, including Scandium's retransmissions
@@ -199,6 +229,7 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public SrtpKeyingMaterial keys(Duration timeout) throws DtlsHandshakeException, InterruptedException {
+        start();
         try {
             return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -258,13 +289,6 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.debug("event=dtls_closed role={} peer={}", role, peerName);
-    }
-
-    private void startAsClient() {
-        // Scandium starts a client handshake when the application sends to a peer it has no
-        // session with; an empty application record is sent once the handshake is done, which
-        // also tells the server that the client has its Finished.
-        connector.send(RawData.outbound(new byte[0], new AddressEndpointContext(peer), null, false));
     }
 
     private DtlsConnectorConfig config(

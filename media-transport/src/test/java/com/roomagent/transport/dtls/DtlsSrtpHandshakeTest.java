@@ -198,6 +198,21 @@ class DtlsSrtpHandshakeTest {
     }
 
     @Test
+    void theClientSendsItsHelloOnlyWhenStartedSoNoAnswerIsMissed() throws Exception {
+        InMemoryChannel[] channels = own(InMemoryChannel.pair());
+        DtlsSrtpHandshake client = own(DtlsSrtpHandshake.client(channels[0], device, node.fingerprint()));
+
+        channels[0].onPacket(client::deliver);
+        assertEquals(0, channels[0].sent().size(), "nothing before start");
+        client.start().start();
+        waitUntil(() -> !channels[0].sent().isEmpty());
+        Thread.sleep(300); // well inside Scandium's first retransmission timeout (2 s)
+
+        assertEquals(1, channels[0].sent().size(), "one ClientHello, however often start is called");
+        assertEquals(PacketKind.DTLS, PacketKind.of(channels[0].sent().get(0)));
+    }
+
+    @Test
     void aHandshakeClosedBeforeItCompletedGivesNoKeys() throws Exception {
         InMemoryChannel[] channels = own(InMemoryChannel.pair());
         DtlsSrtpHandshake client = DtlsSrtpHandshake.client(channels[0], device, node.fingerprint())
@@ -207,6 +222,15 @@ class DtlsSrtpHandshakeTest {
 
         DtlsHandshakeException closed = assertThrows(DtlsHandshakeException.class, () -> client.keys(TIMEOUT));
         assertTrue(closed.getMessage().contains("closed locally"), closed.getMessage());
+    }
+
+    /** Waits for I/O on the connector's thread, at most 10 s. */
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
+            Thread.sleep(10);
+        }
     }
 
     private static int liveDtlsThreads() {
