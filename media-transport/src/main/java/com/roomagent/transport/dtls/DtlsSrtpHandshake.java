@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * DtlsCertificate mine = DtlsCertificate.selfSigned("room-agent media", clock); // per call
  * try (DtlsSrtpHandshake dtls = DtlsSrtpHandshake.client(channel, mine, nodeFingerprint)) {
- *     demux.onDtls(dtls::deliver);                     // or dtls.attachTo(channel)
+ *     demux.onDtls(dtls::deliver); // the caller's demultiplexer, or dtls.attachTo(channel)
  *     SrtpKeyingMaterial keys = dtls.keys(Duration.ofSeconds(10)); // starts, waits
  *     // keys.exported() -> av-pipeline's SrtpKeyPair.fromKeyingMaterial(..., CLIENT)
  * }
@@ -73,6 +73,9 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
 
     private static final InetSocketAddress PLACEHOLDER_LOCAL =
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 1);
+
+    /** The first flight's retransmission timer, RFC 6347 section 4.2.4.1's recommended 1 s. */
+    static final int INITIAL_RETRANSMISSION_TIMEOUT_MILLIS = 1000;
 
     /** Prefix of the connector thread's name; tests count live threads by it. */
     static final String THREAD_NAME_PREFIX = "dtls-";
@@ -304,6 +307,12 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
                 .set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 0)
                 .set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1)
                 .set(DtlsConfig.DTLS_MAX_CONNECTIONS, 4)
+                // RFC 6347 section 4.2.4.1: an initial retransmission timer of 1 s (Scandium's
+                // default is 2 s), doubling on each of Scandium's retransmissions.
+                .set(
+                        DtlsConfig.DTLS_RETRANSMISSION_TIMEOUT,
+                        INITIAL_RETRANSMISSION_TIMEOUT_MILLIS,
+                        TimeUnit.MILLISECONDS)
                 .set(DtlsConfig.DTLS_SUPPORT_KEY_MATERIAL_EXPORT, true)
                 .set(DtlsConfig.DTLS_USE_SERVER_NAME_INDICATION, false)
                 // RFC 7627 section 5.4: without the extended master secret the exporter must not

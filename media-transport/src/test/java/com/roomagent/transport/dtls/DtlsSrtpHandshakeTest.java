@@ -206,7 +206,7 @@ class DtlsSrtpHandshakeTest {
         assertEquals(0, channels[0].sent().size(), "nothing before start");
         client.start().start();
         waitUntil(() -> !channels[0].sent().isEmpty());
-        Thread.sleep(300); // well inside Scandium's first retransmission timeout (2 s)
+        Thread.sleep(300); // well inside the first retransmission timeout (1 s)
 
         assertEquals(1, channels[0].sent().size(), "one ClientHello, however often start is called");
         assertEquals(PacketKind.DTLS, PacketKind.of(channels[0].sent().get(0)));
