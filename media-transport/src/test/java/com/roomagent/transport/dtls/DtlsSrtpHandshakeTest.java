@@ -158,6 +158,27 @@ class DtlsSrtpHandshakeTest {
     }
 
     @Test
+    void lostFlightsAreRetransmittedAndTheHandshakeStillCompletes() throws Exception {
+        int deviceDatagramsWithoutLoss = handshakeAndClose();
+        InMemoryChannel[] channels = own(InMemoryChannel.pair());
+        java.util.concurrent.atomic.AtomicInteger serverSends = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger clientSends = new java.util.concurrent.atomic.AtomicInteger();
+        // The node's first datagram (its HelloVerifyRequest) and the device's third are lost.
+        channels[1].dropOutbound(packet -> serverSends.incrementAndGet() == 1);
+        channels[0].dropOutbound(packet -> clientSends.incrementAndGet() == 3);
+        DtlsSrtpHandshake server =
+                own(DtlsSrtpHandshake.server(channels[1], node)).attachTo(channels[1]);
+        DtlsSrtpHandshake client = own(DtlsSrtpHandshake.client(channels[0], device, node.fingerprint()))
+                .attachTo(channels[0]);
+
+        assertEquals(client.keys(TIMEOUT), server.keys(TIMEOUT));
+        assertTrue(
+                channels[0].sent().size() > deviceDatagramsWithoutLoss,
+                "the device sent " + channels[0].sent().size() + " datagrams, " + deviceDatagramsWithoutLoss
+                        + " without loss: it retransmitted");
+    }
+
+    @Test
     void aNewHandshakeOnANewChannelAfterFailoverGivesNewKeys() throws Exception {
         InMemoryChannel[] first = own(InMemoryChannel.pair());
         DtlsSrtpHandshake firstServer =
@@ -213,6 +234,16 @@ class DtlsSrtpHandshakeTest {
     }
 
     @Test
+    void closingReleasesEveryFileDescriptorTheHandshakeOpened() throws Exception {
+        handshakeAndClose(); // loads every class (and opens its jar) before counting
+        long before = openFileDescriptors();
+
+        handshakeAndClose();
+
+        assertEquals(before, openFileDescriptors());
+    }
+
+    @Test
     void aHandshakeClosedBeforeItCompletedGivesNoKeys() throws Exception {
         InMemoryChannel[] channels = own(InMemoryChannel.pair());
         DtlsSrtpHandshake client = DtlsSrtpHandshake.client(channels[0], device, node.fingerprint())
@@ -222,6 +253,28 @@ class DtlsSrtpHandshakeTest {
 
         DtlsHandshakeException closed = assertThrows(DtlsHandshakeException.class, () -> client.keys(TIMEOUT));
         assertTrue(closed.getMessage().contains("closed locally"), closed.getMessage());
+    }
+
+    /** Runs a loss-free handshake and closes it; returns how many datagrams the device sent. */
+    private int handshakeAndClose() throws Exception {
+        InMemoryChannel[] channels = InMemoryChannel.pair();
+        try (DtlsSrtpHandshake server =
+                        DtlsSrtpHandshake.server(channels[1], node).attachTo(channels[1]);
+                DtlsSrtpHandshake client = DtlsSrtpHandshake.client(channels[0], device, node.fingerprint())
+                        .attachTo(channels[0])) {
+            assertEquals(server.keys(TIMEOUT), client.keys(TIMEOUT));
+            return channels[0].sent().size();
+        } finally {
+            channels[0].close();
+            channels[1].close();
+        }
+    }
+
+    private static long openFileDescriptors() throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> fds =
+                java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
     }
 
     /** Waits for I/O on the connector's thread, at most 10 s. */
