@@ -10,6 +10,7 @@ import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -77,6 +78,9 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     /** The first flight's retransmission timer, RFC 6347 section 4.2.4.1's recommended 1 s. */
     static final int INITIAL_RETRANSMISSION_TIMEOUT_MILLIS = 1000;
 
+    /** How long {@link #close()} waits for close_notify to go out. */
+    private static final Duration CLOSE_NOTIFY_WAIT = Duration.ofSeconds(1);
+
     /** Prefix of the connector thread's name; tests count live threads by it. */
     static final String THREAD_NAME_PREFIX = "dtls-";
 
@@ -108,7 +112,7 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
         this.peerName = peer.getAddress().getHostAddress() + ":" + peer.getPort();
         this.verifier = new FingerprintVerifier(expectedPeer);
         InetSocketAddress localAddress = usable(channel.localAddress(), PLACEHOLDER_LOCAL);
-        String threadName = THREAD_NAME_PREFIX + role.name().toLowerCase(java.util.Locale.ROOT) + "-" + peerName;
+        String threadName = THREAD_NAME_PREFIX + role.name().toLowerCase(Locale.ROOT) + "-" + peerName;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -239,7 +243,7 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
             DtlsHandshakeException timedOut = new DtlsHandshakeException(
                     DtlsHandshakeException.Reason.TIMEOUT,
                     "no DTLS handshake with the media node at " + peerName + " over " + channel.transport() + " within "
-                            + timeout.toMillis() + " ms (" + role.name().toLowerCase(java.util.Locale.ROOT)
+                            + timeout.toMillis() + " ms (" + role.name().toLowerCase(Locale.ROOT)
                             + " side); the peer did not answer: check that the node runs DTLS on this path",
                     e);
             result.completeExceptionally(timedOut);
@@ -275,12 +279,8 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
         }
         result.completeExceptionally(new DtlsHandshakeException(
                 DtlsHandshakeException.Reason.FAILED, "the DTLS handshake with " + peerName + " was closed locally"));
-        try {
-            if (result.isDone() && !result.isCompletedExceptionally()) {
-                connector.close(peer);
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("event=dtls_close_notify_failed peer={} error=\"{}\"", peerName, e.toString());
+        if (!result.isCompletedExceptionally()) {
+            sendCloseNotify();
         }
         connector.destroy();
         executor.shutdownNow();
@@ -294,13 +294,29 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
         LOG.debug("event=dtls_closed role={} peer={}", role, peerName);
     }
 
+    /**
+     * Queues close_notify on the connection's serial executor (which runs on our single thread),
+     * then waits, bounded, for a task queued after it, so the alert is out before the connector
+     * stops and its socket closes.
+     */
+    private void sendCloseNotify() {
+        try {
+            connector.close(peer);
+            executor.submit(() -> {}).get(CLOSE_NOTIFY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.debug("event=dtls_close_notify_failed peer={} error=\"{}\"", peerName, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private DtlsConnectorConfig config(
             DtlsRole role, DtlsCertificate local, InetSocketAddress localAddress, boolean verifyPeer) {
         DtlsConfig.register();
         Configuration configuration = new Configuration();
         DtlsConnectorConfig.Builder builder = DtlsConnectorConfig.builder(configuration)
                 .setAddress(localAddress)
-                .setLoggingTag("dtls-" + role.name().toLowerCase(java.util.Locale.ROOT))
+                .setLoggingTag("dtls-" + role.name().toLowerCase(Locale.ROOT))
                 .set(
                         DtlsConfig.DTLS_ROLE,
                         role == DtlsRole.CLIENT ? DtlsConfig.DtlsRole.CLIENT_ONLY : DtlsConfig.DtlsRole.SERVER_ONLY)

@@ -234,6 +234,23 @@ class DtlsSrtpHandshakeTest {
     }
 
     @Test
+    void closingAnEstablishedHandshakeSendsCloseNotify() throws Exception {
+        InMemoryChannel[] channels = own(InMemoryChannel.pair());
+        DtlsSrtpHandshake server =
+                own(DtlsSrtpHandshake.server(channels[1], node)).attachTo(channels[1]);
+        DtlsSrtpHandshake client = own(DtlsSrtpHandshake.client(channels[0], device, node.fingerprint()))
+                .attachTo(channels[0]);
+        assertEquals(server.keys(TIMEOUT), client.keys(TIMEOUT));
+        waitUntil(() -> lastRecordType(channels[0]) == APPLICATION_DATA); // the client's empty record
+        int sentBefore = channels[0].sent().size();
+
+        client.close();
+
+        assertEquals(sentBefore + 1, channels[0].sent().size(), "one more record, sent before close returned");
+        assertEquals(ALERT, lastRecordType(channels[0]), "RFC 5246 section 7.2.1: an alert record, close_notify");
+    }
+
+    @Test
     void closingReleasesEveryFileDescriptorTheHandshakeOpened() throws Exception {
         handshakeAndClose(); // loads every class (and opens its jar) before counting
         long before = openFileDescriptors();
@@ -253,6 +270,16 @@ class DtlsSrtpHandshakeTest {
 
         DtlsHandshakeException closed = assertThrows(DtlsHandshakeException.class, () -> client.keys(TIMEOUT));
         assertTrue(closed.getMessage().contains("closed locally"), closed.getMessage());
+    }
+
+    /** DTLS record content types, RFC 5246 section 6.2.1. */
+    private static final int ALERT = 21;
+
+    private static final int APPLICATION_DATA = 23;
+
+    private static int lastRecordType(InMemoryChannel channel) {
+        List<byte[]> sent = channel.sent();
+        return sent.isEmpty() ? -1 : sent.get(sent.size() - 1)[0];
     }
 
     /** Runs a loss-free handshake and closes it; returns how many datagrams the device sent. */
