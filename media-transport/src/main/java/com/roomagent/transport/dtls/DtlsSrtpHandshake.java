@@ -118,15 +118,19 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        ChannelDatagramSocket socket = null;
         try {
-            this.connector = new ChannelDtlsConnector(
-                    config(role, local, localAddress, verifyPeer), new ChannelDatagramSocket(channel, localAddress));
+            socket = new ChannelDatagramSocket(channel, localAddress);
+            this.connector = new ChannelDtlsConnector(config(role, local, localAddress, verifyPeer), socket);
             connector.setExecutor(executor);
             connector.setRawDataReceiver(data -> {
                 // DTLS carries no application data on a media channel; SRTP travels beside it.
             });
             connector.start();
         } catch (IOException | RuntimeException e) {
+            if (socket != null) {
+                socket.close();
+            }
             executor.shutdownNow();
             throw e;
         }
@@ -393,18 +397,28 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
         @Override
         public void handshakeFailed(Handshaker handshaker, Throwable error) {
             String refusal = verifier.refusal();
-            DtlsHandshakeException failure = refusal.isEmpty()
-                    ? new DtlsHandshakeException(
-                            DtlsHandshakeException.Reason.FAILED,
-                            "DTLS handshake with " + peerName + " over " + channel.transport() + " failed: "
-                                    + error.getMessage(),
-                            error)
-                    : new DtlsHandshakeException(
-                            DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH,
-                            "refusing DTLS with " + peerName + ": " + refusal
-                                    + "; no SRTP keys derived. The node is not the one the cloud assigned, or"
-                                    + " its certificate changed: check the media node's DTLS certificate",
-                            error);
+            DtlsHandshakeException failure;
+            if (!refusal.isEmpty()) {
+                failure = new DtlsHandshakeException(
+                        DtlsHandshakeException.Reason.FINGERPRINT_MISMATCH,
+                        "refusing DTLS with " + peerName + ": " + refusal
+                                + "; no SRTP keys derived. The node is not the one the cloud assigned, or"
+                                + " its certificate changed: check the media node's DTLS certificate",
+                        error);
+            } else if (channel.isClosed()) {
+                // A flight that could not be sent because the channel closed: the path failed.
+                failure = new DtlsHandshakeException(
+                        DtlsHandshakeException.Reason.CHANNEL_CLOSED,
+                        "the " + channel.transport() + " media channel to " + peerName
+                                + " closed during the DTLS handshake: " + error.getMessage(),
+                        error);
+            } else {
+                failure = new DtlsHandshakeException(
+                        DtlsHandshakeException.Reason.FAILED,
+                        "DTLS handshake with " + peerName + " over " + channel.transport() + " failed: "
+                                + error.getMessage(),
+                        error);
+            }
             if (result.completeExceptionally(failure)) {
                 LOG.warn(
                         "event=dtls_handshake_failed role={} transport={} peer={} reason={} error=\"{}\"",

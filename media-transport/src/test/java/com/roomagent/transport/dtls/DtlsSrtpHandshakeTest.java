@@ -59,6 +59,17 @@ class DtlsSrtpHandshakeTest {
     }
 
     @Test
+    void deviceAndNodeDeriveTheSameKeysOverRfc4571FramedTcp() throws Exception {
+        LoopbackTcpChannel[] channels = own(LoopbackTcpChannel.pair());
+        DtlsSrtpHandshake server =
+                own(DtlsSrtpHandshake.server(channels[1], node)).attachTo(channels[1]);
+        DtlsSrtpHandshake client = own(DtlsSrtpHandshake.client(channels[0], device, node.fingerprint()))
+                .attachTo(channels[0]);
+
+        assertEquals(server.keys(TIMEOUT), client.keys(TIMEOUT));
+    }
+
+    @Test
     void theNodeCanRequireTheDeviceFingerprintFromSignaling() throws Exception {
         InMemoryChannel[] channels = own(InMemoryChannel.pair());
         DtlsSrtpHandshake server = own(DtlsSrtpHandshake.server(channels[1], node, device.fingerprint()))
@@ -121,12 +132,25 @@ class DtlsSrtpHandshakeTest {
         InMemoryChannel[] channels = own(InMemoryChannel.pair());
         DtlsSrtpHandshake client = own(DtlsSrtpHandshake.client(channels[0], device, node.fingerprint()))
                 .attachTo(channels[0]);
+        waitUntil(() -> !channels[0].sent().isEmpty()); // the ClientHello is out, no answer comes
 
         channels[0].fail(new IOException("connection reset"));
 
         DtlsHandshakeException closed = assertThrows(DtlsHandshakeException.class, () -> client.keys(TIMEOUT));
         assertEquals(DtlsHandshakeException.Reason.CHANNEL_CLOSED, closed.reason());
         assertTrue(closed.getMessage().contains("connection reset"), closed.getMessage());
+    }
+
+    @Test
+    void aChannelThatIsClosedWhenTheFirstFlightGoesOutFailsTheHandshakeAsChannelClosed() throws Exception {
+        InMemoryChannel[] channels = own(InMemoryChannel.pair());
+        DtlsSrtpHandshake client = own(DtlsSrtpHandshake.client(channels[0], device, node.fingerprint()));
+        channels[0].close();
+
+        DtlsHandshakeException closed = assertThrows(
+                DtlsHandshakeException.class, () -> client.attachTo(channels[0]).keys(TIMEOUT));
+        assertEquals(DtlsHandshakeException.Reason.CHANNEL_CLOSED, closed.reason());
+        assertTrue(closed.getMessage().contains("closed during the DTLS handshake"), closed.getMessage());
     }
 
     @Test
