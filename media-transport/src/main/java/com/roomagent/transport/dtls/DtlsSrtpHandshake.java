@@ -92,7 +92,9 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
 
     private final ChannelDtlsConnector connector;
     private final ScheduledExecutorService executor;
+    /** Null for a server that does not authenticate the device (then {@code expectedPeer} is null). */
     private final FingerprintVerifier verifier;
+
     private final CompletableFuture<SrtpKeyingMaterial> result = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -100,17 +102,13 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     private volatile long startNanos = System.nanoTime();
 
     private DtlsSrtpHandshake(
-            DtlsRole role,
-            MediaChannel channel,
-            DtlsCertificate local,
-            CertificateFingerprint expectedPeer,
-            boolean verifyPeer)
+            DtlsRole role, MediaChannel channel, DtlsCertificate local, CertificateFingerprint expectedPeer)
             throws IOException {
         this.role = role;
         this.channel = channel;
         this.peer = usable(channel.remoteAddress(), PLACEHOLDER_PEER);
         this.peerName = peer.getAddress().getHostAddress() + ":" + peer.getPort();
-        this.verifier = new FingerprintVerifier(expectedPeer);
+        this.verifier = expectedPeer == null ? null : new FingerprintVerifier(expectedPeer);
         InetSocketAddress localAddress = usable(channel.localAddress(), PLACEHOLDER_LOCAL);
         String threadName = THREAD_NAME_PREFIX + role.name().toLowerCase(Locale.ROOT) + "-" + peerName;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -121,7 +119,7 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
         ChannelDatagramSocket socket = null;
         try {
             socket = new ChannelDatagramSocket(channel, localAddress);
-            this.connector = new ChannelDtlsConnector(config(role, local, localAddress, verifyPeer), socket);
+            this.connector = new ChannelDtlsConnector(config(role, local, localAddress), socket);
             connector.setExecutor(executor);
             connector.setRawDataReceiver(data -> {
                 // DTLS carries no application data on a media channel; SRTP travels beside it.
@@ -154,7 +152,10 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     public static DtlsSrtpHandshake client(
             MediaChannel channel, DtlsCertificate local, CertificateFingerprint nodeFingerprint) throws IOException {
         return new DtlsSrtpHandshake(
-                DtlsRole.CLIENT, Objects.requireNonNull(channel, "channel"), local, nodeFingerprint, true);
+                DtlsRole.CLIENT,
+                Objects.requireNonNull(channel, "channel"),
+                local,
+                Objects.requireNonNull(nodeFingerprint, "nodeFingerprint"));
     }
 
     /**
@@ -166,13 +167,15 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     public static DtlsSrtpHandshake server(
             MediaChannel channel, DtlsCertificate local, CertificateFingerprint deviceFingerprint) throws IOException {
         return new DtlsSrtpHandshake(
-                DtlsRole.SERVER, Objects.requireNonNull(channel, "channel"), local, deviceFingerprint, true);
+                DtlsRole.SERVER,
+                Objects.requireNonNull(channel, "channel"),
+                local,
+                Objects.requireNonNull(deviceFingerprint, "deviceFingerprint"));
     }
 
     /** As {@link #server(MediaChannel, DtlsCertificate, CertificateFingerprint)}, without client authentication. */
     public static DtlsSrtpHandshake server(MediaChannel channel, DtlsCertificate local) throws IOException {
-        return new DtlsSrtpHandshake(
-                DtlsRole.SERVER, Objects.requireNonNull(channel, "channel"), local, local.fingerprint(), false);
+        return new DtlsSrtpHandshake(DtlsRole.SERVER, Objects.requireNonNull(channel, "channel"), local, null);
     }
 
     /**
@@ -314,8 +317,7 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
         }
     }
 
-    private DtlsConnectorConfig config(
-            DtlsRole role, DtlsCertificate local, InetSocketAddress localAddress, boolean verifyPeer) {
+    private DtlsConnectorConfig config(DtlsRole role, DtlsCertificate local, InetSocketAddress localAddress) {
         DtlsConfig.register();
         Configuration configuration = new Configuration();
         DtlsConnectorConfig.Builder builder = DtlsConnectorConfig.builder(configuration)
@@ -342,14 +344,14 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
                 .setCertificateIdentityProvider(new SingleCertificateProvider(
                         local.privateKey(), new Certificate[] {local.certificate()}, CertificateType.X_509))
                 .setSessionListener(new KeyExport());
-        if (verifyPeer) {
+        if (verifier != null) {
             // Scandium refuses a verifier a server without client authentication would not use.
             builder.setAdvancedCertificateVerifier(verifier);
         }
         if (role == DtlsRole.SERVER) {
             builder.set(
                     DtlsConfig.DTLS_CLIENT_AUTHENTICATION_MODE,
-                    verifyPeer ? CertificateAuthenticationMode.NEEDED : CertificateAuthenticationMode.NONE);
+                    verifier != null ? CertificateAuthenticationMode.NEEDED : CertificateAuthenticationMode.NONE);
         }
         return builder.build();
     }
@@ -396,7 +398,7 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
 
         @Override
         public void handshakeFailed(Handshaker handshaker, Throwable error) {
-            String refusal = verifier.refusal();
+            String refusal = verifier == null ? "" : verifier.refusal();
             DtlsHandshakeException failure;
             if (!refusal.isEmpty()) {
                 failure = new DtlsHandshakeException(
