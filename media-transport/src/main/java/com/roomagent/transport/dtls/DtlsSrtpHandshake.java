@@ -159,10 +159,10 @@ public final class DtlsSrtpHandshake implements AutoCloseable {
     }
 
     /**
-     * Starts the media node's side, which answers the device's ClientHello from now on. With a {@code
-     * deviceFingerprint} the device must present a certificate with it (client authentication,
-     * RFC 5246 section 7.4.4); with null the device is not asked for one, since signaling already
-     * authenticated it.
+     * Starts the media node's side, which answers the device's ClientHello from now on, and
+     * requires the device to present a certificate with {@code deviceFingerprint} (client
+     * authentication, RFC 5246 section 7.4.4). Use {@link #server(MediaChannel, DtlsCertificate)}
+     * when signaling gave no device fingerprint.
      */
     public static DtlsSrtpHandshake server(
             MediaChannel channel, DtlsCertificate local, CertificateFingerprint deviceFingerprint) throws IOException {
