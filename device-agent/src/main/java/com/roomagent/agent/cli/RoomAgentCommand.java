@@ -21,6 +21,7 @@ import picocli.CommandLine.HelpCommand;
             BoardCommand.class,
             FactoryResetCommand.class,
             DiscoverCommand.class,
+            DiagnoseCommand.class,
             ProbeCommand.class,
             ConfigCommand.class,
             HelpCommand.class
