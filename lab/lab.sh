@@ -23,6 +23,7 @@ FW_INSIDE=10.10.0.1
 FW_OUTSIDE=192.0.2.2
 INET_GATEWAY=192.0.2.1
 SIGNALING=198.51.100.10
+MESH=10.10.0.20 # the Video Mesh node in the room LAN (scenario 5-mesh)
 # Media nodes: id, address, one-way delay added by netem (ms). 203.0.113.0/24 is the whitelisted range.
 NODES=(
   "cloud-near-1 198.51.100.21 5"
@@ -154,10 +155,14 @@ load_profile() { # profile file name
 
 # ---------------------------------------------------------------------------------------------
 # Services.
-start_emulator() {
-  local config="$WORK/emulator.json" entry id address delay first=1
+start_emulator() { # [with-mesh]
+  local config="$WORK/emulator.json" entry id address delay first=1 mesh=${1:-}
   {
     printf '{ "signaling": { "host": "%s", "port": 443 },\n  "nodes": [\n' "$SIGNALING"
+    if [ -n "$mesh" ]; then
+      # Listed by the cloud like its own nodes (R6, R17); see start_mesh_node for where it runs.
+      printf '    { "id": "mesh-lan-1", "kind": "video-mesh", "region": "lan", "host": "%s" },\n' "$MESH"
+    fi
     for entry in "${NODES[@]}"; do
       read -r id address delay <<<"$entry"
       [ $first -eq 1 ] || printf ',\n'
@@ -168,9 +173,42 @@ start_emulator() {
     done
     printf '\n  ]\n}\n'
   } >"$config"
+  rm -f "$WORK/emulator/ready.json"
   in_ns inet "$EMULATOR" --config "$config" --state-dir "$WORK/emulator" \
-    --ready-file "$WORK/emulator/ready.json" >"$WORK/cloud-emulator.log" 2>&1 &
+    --ready-file "$WORK/emulator/ready.json" >>"$WORK/cloud-emulator.log" 2>&1 &
   wait_for 60 "the cloud emulator's start (log: $WORK/cloud-emulator.log)" test -f "$WORK/emulator/ready.json"
+}
+
+stop_namespace_processes() { # short-name
+  local ns="ra-$RUN-$1" pid
+  for pid in $(ip netns pids "$ns" 2>/dev/null || true); do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  wait_for 30 "the processes of $ns stopping" namespace_empty "$ns"
+}
+
+namespace_empty() { # namespace
+  [ -z "$(ip netns pids "$1" 2>/dev/null)" ]
+}
+
+# A Video Mesh node inside the room LAN (R17), at $MESH. The cloud emulator can only serve nodes
+# where it runs, so a second emulator (same state directory, hence the same CA) serves the mesh
+# node in the LAN namespace, and the first one lists it: it binds the same address on the
+# internet namespace's loopback only to be allowed to list it; the LAN never reaches that copy,
+# as $MESH is on the LAN's own link.
+start_mesh_node() {
+  ip -n "ra-$RUN-lan" addr add "$MESH/24" dev lan0
+  ip -n "ra-$RUN-inet" addr add "$MESH/32" dev lo
+  stop_namespace_processes inet
+  start_emulator with-mesh
+  cat >"$WORK/mesh.json" <<JSON
+{ "signaling": { "host": "$MESH", "port": 8443 },
+  "nodes": [ { "id": "mesh-lan-1", "kind": "video-mesh", "region": "lan", "host": "$MESH" } ] }
+JSON
+  mkdir -p "$WORK/mesh"
+  in_ns lan "$EMULATOR" --config "$WORK/mesh.json" --state-dir "$WORK/emulator" \
+    --ready-file "$WORK/mesh/ready.json" >"$WORK/mesh-node.log" 2>&1 &
+  wait_for 60 "the Video Mesh node's start (log: $WORK/mesh-node.log)" test -f "$WORK/mesh/ready.json"
 }
 
 start_squid() {
@@ -291,9 +329,18 @@ run_scenario() { # number profile expected-best recommendation env... -- expecta
   fi
   # The administrator's view: room-agent diagnose, inside the scenario.
   local diagnosis="$WORK/scenario-$number-diagnose.json" recommended="-"
-  agent "${env[@]}" -- diagnose --report "$report" --json >"$diagnosis" 2>"$WORK/scenario-$number-diagnose.err" || true
+  if [ -n "${DIAGNOSE_LIVE:-}" ]; then
+    # Probing again, so that node kinds come from the node list (a Video Mesh node is named as such).
+    agent "${env[@]}" -- diagnose --json >"$diagnosis" 2>"$WORK/scenario-$number-diagnose.err" || true
+  else
+    agent "${env[@]}" -- diagnose --report "$report" --json >"$diagnosis" 2>"$WORK/scenario-$number-diagnose.err" || true
+  fi
   recommended=$(jq -r '.recommendations[0].code // "none"' "$diagnosis" 2>/dev/null || echo "error")
   check "scenario $number" "diagnose recommends" "$recommended" "$recommendation"
+  if [ -n "${EXPECT_BEST_KIND:-}" ]; then
+    check "scenario $number" "diagnose's best path is a $EXPECT_BEST_KIND node" \
+      "$(jq -r '.bestPath.kind // "none"' "$diagnosis" 2>/dev/null)" "$EXPECT_BEST_KIND"
+  fi
   if [ -n "${EXPECT_ALSO:-}" ]; then
     check "scenario $number" "diagnose also recommends $EXPECT_ALSO" \
       "$(jq -r --arg c "$EXPECT_ALSO" '[.recommendations[].code] | index($c) != null' "$diagnosis" 2>/dev/null)" true
@@ -306,7 +353,7 @@ run_scenario() { # number profile expected-best recommendation env... -- expecta
     verdict=FAIL
     FAILURES=$((FAILURES + 1))
   fi
-  ROWS+=("$(printf '| %-3s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-4s |' "$number" "$profile" "$best" "$rtt" \
+  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-4s |' "$number" "$profile" "$best" "$rtt" \
     "$reachable/$(jq -r '.results | length' "$report" 2>/dev/null || echo 0)" \
     "$(((ended - started) / 1000000))" "$recommended" "$verdict")")
 }
@@ -340,7 +387,12 @@ main() {
   [ -f cloud-emulator/target/cloud-emulator-0.1.0-SNAPSHOT-all.jar ] || die "the emulator's jar is missing; run make build"
 
   local wanted=("$@")
-  [ ${#wanted[@]} -gt 0 ] || wanted=(1 2 3 4 5 6 6b 9)
+  [ ${#wanted[@]} -gt 0 ] || wanted=(1 2 3 4 5 6 6b 9 5-mesh)
+  # 5-mesh adds the LAN's Video Mesh node to the node list for good: it always runs last.
+  local ordered=() s
+  for s in "${wanted[@]}"; do [ "$s" == 5-mesh ] || ordered+=("$s"); done
+  for s in "${wanted[@]}"; do [ "$s" != 5-mesh ] || ordered+=("$s"); done
+  wanted=("${ordered[@]}")
 
   mkdir -p "$OWNERS"
   sweep_stale
@@ -355,7 +407,7 @@ main() {
   build_topology
   start_emulator
 
-  local s started_all
+  local started_all
   started_all=$(date +%s)
   for s in "${wanted[@]}"; do
     case "$s" in
@@ -373,7 +425,7 @@ main() {
       5)
         if ! command -v squid >/dev/null; then
           echo "== scenario 5 skipped: squid is missing (scripts/install-deps.sh installs it)"
-          ROWS+=("| 5   | 5-proxy-only.nft           | skipped: no squid")
+          ROWS+=("| 5      | 5-proxy-only.nft           | skipped: no squid")
           continue
         fi
         [ -f "$WORK/squid/squid.pid" ] || start_squid
@@ -381,6 +433,14 @@ main() {
           ROOM_AGENT_NETWORK_HTTP_PROXY="$FW_INSIDE:3128" -- \
           "cloud-near-1 udp timeout" "cloud-near-1 tcp timeout" "cloud-near-1 tls timeout" \
           "cloud-eu-1 udp-last-resort timeout" ;;
+      5-mesh)
+        # Last: from here on the node list holds the LAN's Video Mesh node.
+        command -v squid >/dev/null || die "scenario 5-mesh needs squid (scripts/install-deps.sh installs it)"
+        [ -f "$WORK/squid/squid.pid" ] || start_squid
+        start_mesh_node
+        DIAGNOSE_LIVE=1 EXPECT_BEST_KIND=video-mesh run_scenario 5-mesh 5-proxy-only.nft 'mesh-lan-1/udp' open-udp-5004-any \
+          ROOM_AGENT_NETWORK_HTTP_PROXY="$FW_INSIDE:3128" -- \
+          "mesh-lan-1 udp ok" "cloud-near-1 udp timeout" "cloud-near-1 tls timeout" "cloud-eu-1 tcp timeout" ;;
       6) EXPECT_ALSO=avoid-last-resort-port run_scenario 6 6-tls-signaling-33434.nft 'cloud-.*/udp-last-resort' open-udp-5004-any -- \
         "cloud-near-1 tls timeout" "cloud-near-1 udp-last-resort ok" "cloud-far-1 udp-last-resort ok" \
         "cloud-near-1 udp timeout" ;;
@@ -388,15 +448,15 @@ main() {
         "cloud-near-1 tls ok" "cloud-near-1 udp-last-resort ok" ;;
       9) SCENARIO_EXTRA=stun_inspection_checks run_scenario 9 9-stun-inspection.nft 'cloud-.*/udp' none -- \
         "cloud-near-1 udp ok" "cloud-far-1 udp ok" "cloud-near-1 tcp timeout" ;;
-      *) die "unknown scenario '$s'; known: 1 2 3 4 5 6 6b 9 (7 and 8 need the media path)" ;;
+      *) die "unknown scenario '$s'; known: 1 2 3 4 5 6 6b 9 5-mesh (7 and 8 need the media path)" ;;
     esac
   done
 
   echo
   echo "Network lab summary (run $RUN, $(($(date +%s) - started_all)) s, node latency by $LATENCY; RTT = median STUN round trip of the best path, ms;"
   echo "discover = wall time of room-agent discover inside the LAN, ms; time to media and failover gap come with the media path)"
-  echo "| #   | profile                    | best path (node/transport)   | RTT (ms) | pairs | discover | diagnose recommends         | ok   |"
-  echo "|-----|----------------------------|------------------------------|----------|-------|----------|-----------------------------|------|"
+  echo "| #      | profile                    | best path (node/transport)   | RTT (ms) | pairs | discover | diagnose recommends         | ok   |"
+  echo "|--------|----------------------------|------------------------------|----------|-------|----------|-----------------------------|------|"
   printf '%s\n' "${ROWS[@]}"
   if [ "$FAILURES" -ne 0 ]; then
     echo "lab: $FAILURES scenario(s) failed; reports and logs are in $WORK" >&2
