@@ -5,7 +5,7 @@
 #   lab/lab.sh [SCENARIO...]     run the given scenarios (default: all), print a summary table
 #   lab/lab.sh --sweep           only remove what older, dead lab runs left behind
 #
-# Needs root, ip, nft, tc, java, jq (and squid for scenario 5), and the jars (make build).
+# Needs root, ip, nft, tc, java, jq, python3 (and squid for scenario 5), and the jars (make build).
 # Everything it creates is named ra-<run>-*, and removed on exit, failure or interruption; a run
 # also removes what earlier runs left when their owner is gone. Traffic never leaves the
 # namespaces: the "internet" is a namespace with documentation addresses (RFC 5737).
@@ -151,6 +151,8 @@ load_profile() { # profile file name
   in_ns fw nft flush ruleset
   cat lab/profiles/addresses.nft lab/profiles/common.nft "lab/profiles/$profile" | in_ns fw nft -f -
   set_conntrack_timeouts
+  [ "$(in_ns fw sysctl -n net.netfilter.nf_conntrack_udp_timeout)" == 30 ] ||
+    die "the firewall's conntrack UDP timeout is not 30 s after loading $profile"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -369,6 +371,31 @@ stun_inspection_checks() {
   sleep 0.5
   dropped_after=$(in_ns fw nft -j list counter inet ra_lab udp_without_stun | jq '.nftables[] | select(.counter) | .counter.packets')
   check "scenario $1" "UDP 5004 without a STUN exchange dropped" "$((dropped_after - dropped_before))" 1
+  # Media after STUN on the same 5-tuple (R13, R15): a Binding request, its answer, then a datagram
+  # that is not STUN, all from one socket; the firewall must let that last one through.
+  local passed_before passed_after answered
+  passed_before=$(in_ns fw nft -j list counter inet ra_lab stun_flow_datagrams | jq '.nftables[] | select(.counter) | .counter.packets')
+  answered=$(in_ns lan python3 - 203.0.113.11 5004 <<'PY'
+import os, socket, struct, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.settimeout(3)
+request = struct.pack("!HHI", 0x0001, 0, 0x2112A442) + os.urandom(12)  # RFC 5389 Binding request
+target = (sys.argv[1], int(sys.argv[2]))
+for _ in range(3):
+    s.sendto(request, target)
+    try:
+        answer = s.recv(2048)
+        break
+    except socket.timeout:
+        answer = b""
+print("answered" if answer[:2] == b"\x01\x01" else "no-answer")
+s.sendto(b"\x80" + b"\x00" * 171, target)  # an RTP-like datagram on the same 5-tuple
+PY
+  )
+  sleep 0.5
+  passed_after=$(in_ns fw nft -j list counter inet ra_lab stun_flow_datagrams | jq '.nftables[] | select(.counter) | .counter.packets')
+  check "scenario $1" "STUN answered on the test socket" "$answered" answered
+  check "scenario $1" "non-STUN datagram after STUN on the same 5-tuple passed" "$((passed_after - passed_before))" 1
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -380,7 +407,7 @@ main() {
   fi
   [ "$(id -u)" -eq 0 ] || die "needs root (network namespaces and nftables); run it with sudo"
   local tool
-  for tool in ip nft tc jq java; do
+  for tool in ip nft tc jq java python3; do
     command -v "$tool" >/dev/null || die "'$tool' is missing; run scripts/install-deps.sh"
   done
   [ -f device-agent/target/device-agent-0.1.0-SNAPSHOT-all.jar ] || die "the agent's jar is missing; run make build"

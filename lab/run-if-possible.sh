@@ -8,7 +8,7 @@ reason=""
 if [ "$(id -u)" -ne 0 ]; then
   reason="not root (the lab creates network namespaces and nftables tables; run 'sudo make lab')"
 else
-  for tool in ip nft tc jq; do
+  for tool in ip nft tc jq python3; do
     if ! command -v "$tool" >/dev/null 2>&1; then
       reason="'$tool' is missing (scripts/install-deps.sh installs it)"
       break

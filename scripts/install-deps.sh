@@ -8,13 +8,13 @@ set -euo pipefail
 #   coturn                          a real STUN server, started by tests on loopback
 #   tinyproxy                       a real HTTP proxy (CONNECT, Basic auth), started by tests on loopback
 #   iproute2, procps                network state the agent reads; process control in scripts
-#   nftables, squid, jq             the network lab (lab/lab.sh): firewall profiles, the enterprise
-#                                   HTTP proxy, reading the agent's JSON reports
+#   nftables, squid, jq, python3    the network lab (lab/lab.sh): firewall profiles, the enterprise
+#                                   HTTP proxy, reading the agent's JSON reports, a STUN test client
 #   gstreamer1.0-*                  the camera on the emulated board (a GStreamer source) and the
 #                                   media pipeline: base (videoconvert, opus), good (rtp, png),
 #                                   bad (srtpenc/srtpdec), ugly (x264enc)
 PACKAGES=(openjdk-17-jdk-headless maven coturn tinyproxy iproute2 procps ca-certificates curl
-  nftables squid jq
+  nftables squid jq python3
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly)
 
