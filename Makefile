@@ -17,9 +17,11 @@ deps:
 build: deps
 	$(MVN) -DskipTests install
 
-## test: the whole suite (unit and loopback integration tests) and the formatting check
+## test: the whole suite (unit and loopback integration tests) and the formatting check, then the
+## network lab when root and the tools are available (it says "lab skipped: <reason>" otherwise)
 test: deps
 	$(MVN) install
+	@lab/run-if-possible.sh
 
 ## demo: the cloud emulator on loopback with several media nodes; the agent probes them all
 demo: build
@@ -40,3 +42,8 @@ clean:
 .PHONY: soak
 soak: deps
 	@scripts/soak.sh
+
+## lab: the network lab (root): namespaces, nftables firewall profiles, NAT, squid; every scenario (docs/lab.md)
+.PHONY: lab
+lab: build
+	@lab/lab.sh

@@ -22,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
             MuteCommand.class,
             FactoryResetCommand.class,
             DiscoverCommand.class,
+            DiagnoseCommand.class,
             ProbeCommand.class,
             ConfigCommand.class,
             UrlsCommand.class,

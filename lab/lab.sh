@@ -1,0 +1,495 @@
+#!/usr/bin/env bash
+# The network lab (docs/lab.md): a small internet built from network namespaces, veth pairs,
+# nftables and real services, and one scenario per firewall profile of the source document.
+#
+#   lab/lab.sh [SCENARIO...]     run the given scenarios (default: all), print a summary table
+#   lab/lab.sh --sweep           only remove what older, dead lab runs left behind
+#
+# Needs root, ip, nft, tc, java, jq, python3 (and squid for scenario 5), and the jars (make build).
+# Everything it creates is named ra-<run>-*, and removed on exit, failure or interruption; a run
+# also removes what earlier runs left when their owner is gone. Traffic never leaves the
+# namespaces: the "internet" is a namespace with documentation addresses (RFC 5737).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+AGENT="$root/bin/room-agent"
+EMULATOR="$root/bin/cloud-emulator"
+OWNERS=/run/room-agent-lab # one file per live run: <run> holding the owner's pid
+
+# Addresses (the same as lab/profiles/addresses.nft).
+LAN_DEVICE=10.10.0.10
+FW_INSIDE=10.10.0.1
+FW_OUTSIDE=192.0.2.2
+INET_GATEWAY=192.0.2.1
+SIGNALING=198.51.100.10
+MESH=10.10.0.20 # the Video Mesh node in the room LAN (scenario 5-mesh)
+# Media nodes: id, address, one-way delay added by netem (ms). 203.0.113.0/24 is the whitelisted range.
+NODES=(
+  "cloud-near-1 198.51.100.21 5"
+  "cloud-eu-1 203.0.113.11 15"
+  "cloud-us-1 203.0.113.12 40"
+  "cloud-far-1 198.51.100.22 70"
+)
+
+log() { printf 'lab: %s\n' "$*" >&2; }
+die() {
+  printf 'lab: %s\n' "$*" >&2
+  exit 1
+}
+
+# ---------------------------------------------------------------------------------------------
+# Cleanup: by prefix, for this run and for stale runs whose owner process is gone.
+remove_run() { # run-id
+  local run=$1 ns pid
+  for ns in $(ip netns list | awk '{print $1}' | grep -E "^ra-$run-" || true); do
+    for pid in $(ip netns pids "$ns" 2>/dev/null || true); do
+      kill -TERM "$pid" 2>/dev/null || true
+    done
+    for _ in $(seq 1 50); do
+      [ -z "$(ip netns pids "$ns" 2>/dev/null)" ] && break
+      sleep 0.1
+    done
+    for pid in $(ip netns pids "$ns" 2>/dev/null || true); do
+      kill -KILL "$pid" 2>/dev/null || true
+    done
+    # nftables tables, qdiscs and veths live in the namespace and go with it.
+    ip netns delete "$ns" 2>/dev/null || true
+    rm -rf "/etc/netns/$ns"
+  done
+  rm -f "$OWNERS/$run"
+}
+
+sweep_stale() {
+  local ns run owner
+  for ns in $(ip netns list | awk '{print $1}' | grep -E '^ra-[a-z0-9]+-(lan|fw|inet)$' || true); do
+    run=${ns#ra-}
+    run=${run%-*}
+    owner=$(cat "$OWNERS/$run" 2>/dev/null || echo "")
+    if [ -z "$owner" ] || ! kill -0 "$owner" 2>/dev/null; then
+      log "removing a stale run's namespace $ns"
+      remove_run "$run"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# Topology.
+in_ns() { # short-name command...
+  local ns="ra-$RUN-$1"
+  shift
+  ip netns exec "$ns" "$@"
+}
+
+build_topology() {
+  local ns name
+  for name in lan fw inet; do
+    ns="ra-$RUN-$name"
+    ip netns add "$ns"
+    # The JDK's HTTPS server looks up client addresses: give each namespace a resolver that
+    # answers at once (nothing listens on 127.0.0.1:53) and static names.
+    mkdir -p "/etc/netns/$ns"
+    echo "nameserver 127.0.0.1" >"/etc/netns/$ns/resolv.conf"
+    printf '127.0.0.1 localhost\n%s signaling.lab\n' "$SIGNALING" >"/etc/netns/$ns/hosts"
+    ip -n "$ns" link set lo up
+  done
+  # Room LAN <-> firewall inside.
+  ip -n "ra-$RUN-lan" link add lan0 type veth peer name fw-lan netns "ra-$RUN-fw"
+  ip -n "ra-$RUN-lan" addr add "$LAN_DEVICE/24" dev lan0
+  ip -n "ra-$RUN-lan" link set lan0 up
+  ip -n "ra-$RUN-lan" route add default via "$FW_INSIDE"
+  ip -n "ra-$RUN-fw" addr add "$FW_INSIDE/24" dev fw-lan
+  ip -n "ra-$RUN-fw" link set fw-lan up
+  # Firewall outside <-> internet.
+  ip -n "ra-$RUN-fw" link add fw-inet type veth peer name inet0 netns "ra-$RUN-inet"
+  ip -n "ra-$RUN-fw" addr add "$FW_OUTSIDE/24" dev fw-inet
+  ip -n "ra-$RUN-fw" link set fw-inet up
+  ip -n "ra-$RUN-fw" route add default via "$INET_GATEWAY"
+  ip -n "ra-$RUN-inet" addr add "$INET_GATEWAY/24" dev inet0
+  ip -n "ra-$RUN-inet" link set inet0 up
+  # The firewall forwards, and its connection tracking forgets an idle UDP flow after 30 s, the
+  # shortest pinhole the source document allows (R14).
+  in_ns fw sysctl -qw net.ipv4.ip_forward=1
+  # The cloud: signaling and media nodes on the internet namespace's loopback (local addresses
+  # without needing the dummy interface module).
+  ip -n "ra-$RUN-inet" addr add "$SIGNALING/32" dev lo
+  local entry id address delay
+  for entry in "${NODES[@]}"; do
+    read -r id address delay <<<"$entry"
+    ip -n "ra-$RUN-inet" addr add "$address/32" dev lo
+  done
+  # Per-node latency: netem on the internet's side of the link, chosen by the answer's source.
+  # Kernels without sch_netem (some VMs) get the emulator's per-node delay instead (delayMillis:
+  # every answer leaves that long after its request arrived), and the log says so.
+  if in_ns inet tc qdisc add dev inet0 root netem delay 1ms 2>/dev/null; then
+    in_ns inet tc qdisc del dev inet0 root
+    LATENCY=netem
+    in_ns inet tc qdisc add dev inet0 root handle 1: htb default 99
+    in_ns inet tc class add dev inet0 parent 1: classid 1:99 htb rate 1gbit quantum 60000
+    local i=10
+    for entry in "${NODES[@]}"; do
+      read -r id address delay <<<"$entry"
+      in_ns inet tc class add dev inet0 parent 1: classid "1:$i" htb rate 1gbit quantum 60000
+      in_ns inet tc qdisc add dev inet0 parent "1:$i" handle "$i:" netem delay "${delay}ms"
+      in_ns inet tc filter add dev inet0 parent 1: protocol ip prio 1 u32 match ip src "$address/32" flowid "1:$i"
+      i=$((i + 1))
+    done
+  else
+    LATENCY=emulator
+    log "this kernel has no netem (sch_netem): node latency is the emulator's delayMillis instead"
+  fi
+}
+
+# Conntrack settings need the module loaded in the namespace, which the first NAT rule does.
+set_conntrack_timeouts() {
+  in_ns fw sysctl -qw net.netfilter.nf_conntrack_udp_timeout=30
+  in_ns fw sysctl -qw net.netfilter.nf_conntrack_udp_timeout_stream=30
+}
+
+load_profile() { # profile file name
+  local profile=$1
+  in_ns fw nft flush ruleset
+  cat lab/profiles/addresses.nft lab/profiles/common.nft "lab/profiles/$profile" | in_ns fw nft -f -
+  set_conntrack_timeouts
+  [ "$(in_ns fw sysctl -n net.netfilter.nf_conntrack_udp_timeout)" == 30 ] ||
+    die "the firewall's conntrack UDP timeout is not 30 s after loading $profile"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Services.
+start_emulator() { # [with-mesh]
+  local config="$WORK/emulator.json" entry id address delay first=1 mesh=${1:-}
+  {
+    printf '{ "signaling": { "host": "%s", "port": 443 },\n  "nodes": [\n' "$SIGNALING"
+    if [ -n "$mesh" ]; then
+      # Listed by the cloud like its own nodes (R6, R17); see start_mesh_node for where it runs.
+      printf '    { "id": "mesh-lan-1", "kind": "video-mesh", "region": "lan", "host": "%s" },\n' "$MESH"
+    fi
+    for entry in "${NODES[@]}"; do
+      read -r id address delay <<<"$entry"
+      [ $first -eq 1 ] || printf ',\n'
+      first=0
+      [ "$LATENCY" == emulator ] || delay=0
+      printf '    { "id": "%s", "kind": "cloud", "region": "lab", "host": "%s", "delayMillis": %s }' \
+        "$id" "$address" "$delay"
+    done
+    printf '\n  ]\n}\n'
+  } >"$config"
+  rm -f "$WORK/emulator/ready.json"
+  in_ns inet "$EMULATOR" --config "$config" --state-dir "$WORK/emulator" \
+    --ready-file "$WORK/emulator/ready.json" >>"$WORK/cloud-emulator.log" 2>&1 &
+  wait_for 60 "the cloud emulator's start (log: $WORK/cloud-emulator.log)" test -f "$WORK/emulator/ready.json"
+}
+
+stop_namespace_processes() { # short-name
+  local ns="ra-$RUN-$1" pid
+  for pid in $(ip netns pids "$ns" 2>/dev/null || true); do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  wait_for 30 "the processes of $ns stopping" namespace_empty "$ns"
+}
+
+namespace_empty() { # namespace
+  [ -z "$(ip netns pids "$1" 2>/dev/null)" ]
+}
+
+# A Video Mesh node inside the room LAN (R17), at $MESH. The cloud emulator can only serve nodes
+# where it runs, so a second emulator (same state directory, hence the same CA) serves the mesh
+# node in the LAN namespace, and the first one lists it: it binds the same address on the
+# internet namespace's loopback only to be allowed to list it; the LAN never reaches that copy,
+# as $MESH is on the LAN's own link.
+start_mesh_node() {
+  ip -n "ra-$RUN-lan" addr add "$MESH/24" dev lan0
+  ip -n "ra-$RUN-inet" addr add "$MESH/32" dev lo
+  stop_namespace_processes inet
+  start_emulator with-mesh
+  cat >"$WORK/mesh.json" <<JSON
+{ "signaling": { "host": "$MESH", "port": 8443 },
+  "nodes": [ { "id": "mesh-lan-1", "kind": "video-mesh", "region": "lan", "host": "$MESH" } ] }
+JSON
+  mkdir -p "$WORK/mesh"
+  in_ns lan "$EMULATOR" --config "$WORK/mesh.json" --state-dir "$WORK/emulator" \
+    --ready-file "$WORK/mesh/ready.json" >"$WORK/mesh-node.log" 2>&1 &
+  wait_for 60 "the Video Mesh node's start (log: $WORK/mesh-node.log)" test -f "$WORK/mesh/ready.json"
+}
+
+start_squid() {
+  mkdir -p "$WORK/squid"
+  chmod 0777 "$WORK/squid"
+  cat >"$WORK/squid/squid.conf" <<CONF
+# The enterprise's HTTP proxy, on the firewall's inside address: CONNECT to 443 only.
+http_port $FW_INSIDE:3128
+acl lan src 10.10.0.0/24
+acl SSL_ports port 443
+acl CONNECT method CONNECT
+http_access deny CONNECT !SSL_ports
+http_access allow lan
+http_access deny all
+cache deny all
+cache_mem 8 MB
+pid_filename $WORK/squid/squid.pid
+access_log stdio:$WORK/squid/access.log
+cache_log $WORK/squid/cache.log
+coredump_dir $WORK/squid
+shutdown_lifetime 1 seconds
+dns_nameservers 127.0.0.1
+CONF
+  in_ns fw squid -N -f "$WORK/squid/squid.conf" >"$WORK/squid/squid.out" 2>&1 &
+  wait_for 30 "squid listening on $FW_INSIDE:3128 (log: $WORK/squid/cache.log)" \
+    in_ns lan bash -c "exec 3<>/dev/tcp/$FW_INSIDE/3128"
+}
+
+wait_for() { # seconds, description, command...
+  local seconds=$1 what=$2
+  shift 2
+  for _ in $(seq 1 $((seconds * 10))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  die "$what did not happen within $seconds s"
+}
+
+# ---------------------------------------------------------------------------------------------
+# The agent in the room LAN.
+agent() { # extra env assignments..., then -- command args...
+  local env=(ROOM_AGENT_CLOUD_SIGNALING_URL="https://$SIGNALING:443"
+    ROOM_AGENT_CLOUD_TRUST_ANCHORS="$WORK/emulator/ca.pem" ROOM_AGENT_DEVICE_ID=lab-room-1)
+  while [ "$1" != "--" ]; do
+    env+=("$1")
+    shift
+  done
+  shift
+  mkdir -p "$WORK/agent/etc" "$WORK/agent/state"
+  in_ns lan env "${env[@]}" timeout 120 "$AGENT" "$@" --config-dir "$WORK/agent/etc" --state-dir "$WORK/agent/state"
+}
+
+# "ok" when the pair answered, else its failure (timeout, refused, ...)
+pair_state() { # report node transport
+  jq -r --arg n "$2" --arg t "$3" \
+    '[.results[] | select(.nodeId==$n and .transport==$t) | if .reachable then "ok" else .failure end][0] // "absent"' "$1"
+}
+
+FAILURES=0
+ROWS=()
+check() { # scenario description actual expected
+  if [ "$3" == "$4" ]; then
+    printf '  ok    %s: %s: %s\n' "$1" "$2" "$3"
+  else
+    printf '  FAIL  %s: %s: got %s, expected %s\n' "$1" "$2" "$3" "$4"
+    SCENARIO_FAILED=1
+  fi
+}
+
+# expect: "node transport state" lines, then the expected diagnose recommendation code.
+run_scenario() { # number profile expected-best recommendation env... -- expectations...
+  local number=$1 profile=$2 expected_best=$3 recommendation=$4
+  shift 4
+  local env=()
+  while [ "$1" != "--" ]; do
+    env+=("$1")
+    shift
+  done
+  shift
+  SCENARIO_FAILED=0
+  echo "== scenario $number: $profile"
+  load_profile "$profile"
+  local report="$WORK/scenario-$number.json" status=0 started ended
+  started=$(date +%s%N)
+  agent "${env[@]}" -- discover --json >"$report" 2>"$WORK/scenario-$number.err" || status=$?
+  ended=$(date +%s%N)
+  if ! jq -e '.results | length > 0' "$report" >/dev/null 2>&1; then
+    printf '  FAIL  scenario %s: discover gave no report (exit %s): %s\n' "$number" "$status" \
+      "$(head -c 400 "$WORK/scenario-$number.err")"
+    SCENARIO_FAILED=1
+  else
+    if [ -n "${EXPECT_STATUS:-}" ]; then
+      check "scenario $number" "discover's exit status" "$status" "$EXPECT_STATUS"
+    fi
+    local line node transport state
+    for line in "$@"; do
+      read -r node transport state <<<"$line"
+      check "scenario $number" "$node $transport" "$(pair_state "$report" "$node" "$transport")" "$state"
+    done
+  fi
+  local best="none" rtt="-" reachable
+  reachable=$(jq -r '[.results[] | select(.reachable)] | length' "$report" 2>/dev/null || echo 0)
+  if [ "$reachable" != "0" ]; then
+    # R12's order, then the round trip: the best path the agent would use for media.
+    best=$(jq -r '{"udp":0,"tcp":1,"tls":2,"udp-last-resort":3} as $rank
+      | [.results[] | select(.reachable)] | sort_by([$rank[.transport], .medianRttMillis])[0]
+      | "\(.nodeId)/\(.transport)"' "$report")
+    rtt=$(jq -r '{"udp":0,"tcp":1,"tls":2,"udp-last-resort":3} as $rank
+      | [.results[] | select(.reachable)] | sort_by([$rank[.transport], .medianRttMillis])[0]
+      | .medianRttMillis | . * 10 | round / 10' "$report")
+  fi
+  # The best node within a transport depends on round trips, which a busy machine blurs: the
+  # expectation is a regular expression (e.g. any whitelisted node over UDP).
+  if [[ "$best" =~ ^($expected_best)$ ]]; then
+    check "scenario $number" "best path $best" "$best" "$best"
+  else
+    check "scenario $number" "best path" "$best" "$expected_best"
+  fi
+  # The administrator's view: room-agent diagnose, inside the scenario.
+  local diagnosis="$WORK/scenario-$number-diagnose.json" recommended="-"
+  if [ -n "${DIAGNOSE_LIVE:-}" ]; then
+    # Probing again, so that node kinds come from the node list (a Video Mesh node is named as such).
+    agent "${env[@]}" -- diagnose --json >"$diagnosis" 2>"$WORK/scenario-$number-diagnose.err" || true
+  else
+    agent "${env[@]}" -- diagnose --report "$report" --json >"$diagnosis" 2>"$WORK/scenario-$number-diagnose.err" || true
+  fi
+  recommended=$(jq -r '.recommendations[0].code // "none"' "$diagnosis" 2>/dev/null || echo "error")
+  check "scenario $number" "diagnose recommends" "$recommended" "$recommendation"
+  if [ -n "${EXPECT_BEST_KIND:-}" ]; then
+    check "scenario $number" "diagnose's best path is a $EXPECT_BEST_KIND node" \
+      "$(jq -r '.bestPath.kind // "none"' "$diagnosis" 2>/dev/null)" "$EXPECT_BEST_KIND"
+  fi
+  if [ -n "${EXPECT_ALSO:-}" ]; then
+    check "scenario $number" "diagnose also recommends $EXPECT_ALSO" \
+      "$(jq -r --arg c "$EXPECT_ALSO" '[.recommendations[].code] | index($c) != null' "$diagnosis" 2>/dev/null)" true
+  fi
+  if [ -n "${SCENARIO_EXTRA:-}" ]; then
+    "$SCENARIO_EXTRA" "$number"
+  fi
+  local verdict=pass
+  if [ "$SCENARIO_FAILED" -ne 0 ]; then
+    verdict=FAIL
+    FAILURES=$((FAILURES + 1))
+  fi
+  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-4s |' "$number" "$profile" "$best" "$rtt" \
+    "$reachable/$(jq -r '.results | length' "$report" 2>/dev/null || echo 0)" \
+    "$(((ended - started) / 1000000))" "$recommended" "$verdict")")
+}
+
+# Scenario 9's extra check: the set was filled by STUN exchanges, and a datagram that is not STUN
+# on a 5-tuple without one is dropped.
+stun_inspection_checks() {
+  local flows dropped_before dropped_after
+  flows=$(in_ns fw nft -j list set inet ra_lab stun_flows | jq '[.nftables[] | select(.set) | .set.elem // [] | .[]] | length')
+  check "scenario $1" "5-tuples opened by STUN exchanges" "$([ "$flows" -gt 0 ] && echo yes || echo "no ($flows)")" yes
+  dropped_before=$(in_ns fw nft -j list counter inet ra_lab udp_without_stun | jq '.nftables[] | select(.counter) | .counter.packets')
+  in_ns lan bash -c 'echo "not stun" >/dev/udp/203.0.113.11/5004' || true
+  sleep 0.5
+  dropped_after=$(in_ns fw nft -j list counter inet ra_lab udp_without_stun | jq '.nftables[] | select(.counter) | .counter.packets')
+  check "scenario $1" "UDP 5004 without a STUN exchange dropped" "$((dropped_after - dropped_before))" 1
+  # Media after STUN on the same 5-tuple (R13, R15): a Binding request, its answer, then a datagram
+  # that is not STUN, all from one socket; the firewall must let that last one through.
+  local passed_before passed_after answered
+  passed_before=$(in_ns fw nft -j list counter inet ra_lab stun_flow_datagrams | jq '.nftables[] | select(.counter) | .counter.packets')
+  answered=$(in_ns lan python3 - 203.0.113.11 5004 <<'PY'
+import os, socket, struct, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.settimeout(3)
+request = struct.pack("!HHI", 0x0001, 0, 0x2112A442) + os.urandom(12)  # RFC 5389 Binding request
+target = (sys.argv[1], int(sys.argv[2]))
+for _ in range(3):
+    s.sendto(request, target)
+    try:
+        answer = s.recv(2048)
+        break
+    except socket.timeout:
+        answer = b""
+print("answered" if answer[:2] == b"\x01\x01" else "no-answer")
+s.sendto(b"\x80" + b"\x00" * 171, target)  # an RTP-like datagram on the same 5-tuple
+PY
+  )
+  sleep 0.5
+  passed_after=$(in_ns fw nft -j list counter inet ra_lab stun_flow_datagrams | jq '.nftables[] | select(.counter) | .counter.packets')
+  check "scenario $1" "STUN answered on the test socket" "$answered" answered
+  check "scenario $1" "non-STUN datagram after STUN on the same 5-tuple passed" "$((passed_after - passed_before))" 1
+}
+
+# ---------------------------------------------------------------------------------------------
+main() {
+  if [ "${1:-}" == "--sweep" ]; then
+    mkdir -p "$OWNERS"
+    sweep_stale
+    exit 0
+  fi
+  [ "$(id -u)" -eq 0 ] || die "needs root (network namespaces and nftables); run it with sudo"
+  local tool
+  for tool in ip nft tc jq java python3; do
+    command -v "$tool" >/dev/null || die "'$tool' is missing; run scripts/install-deps.sh"
+  done
+  [ -f device-agent/target/device-agent-0.1.0-SNAPSHOT-all.jar ] || die "the agent's jar is missing; run make build"
+  [ -f cloud-emulator/target/cloud-emulator-0.1.0-SNAPSHOT-all.jar ] || die "the emulator's jar is missing; run make build"
+
+  local wanted=("$@")
+  [ ${#wanted[@]} -gt 0 ] || wanted=(1 2 3 4 5 6 6b 9 5-mesh)
+  # 5-mesh adds the LAN's Video Mesh node to the node list for good: it always runs last.
+  local ordered=() s
+  for s in "${wanted[@]}"; do [ "$s" == 5-mesh ] || ordered+=("$s"); done
+  for s in "${wanted[@]}"; do [ "$s" != 5-mesh ] || ordered+=("$s"); done
+  wanted=("${ordered[@]}")
+
+  mkdir -p "$OWNERS"
+  sweep_stale
+  RUN=$(printf '%x%04x' "$(date +%s)" "$$" | tail -c 8)
+  echo $$ >"$OWNERS/$RUN"
+  WORK="$root/target/lab/$RUN"
+  mkdir -p "$WORK"
+  trap 'remove_run "$RUN"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  log "run $RUN: namespaces ra-$RUN-lan, ra-$RUN-fw, ra-$RUN-inet; files in $WORK"
+  build_topology
+  start_emulator
+
+  local started_all
+  started_all=$(date +%s)
+  for s in "${wanted[@]}"; do
+    case "$s" in
+      1) run_scenario 1 1-udp-any.nft 'cloud-.*/udp' none -- \
+        "cloud-near-1 udp ok" "cloud-far-1 udp ok" "cloud-eu-1 udp ok" "cloud-near-1 tcp timeout" \
+        "cloud-near-1 tls ok" "cloud-near-1 udp-last-resort timeout" ;;
+      2) run_scenario 2 2-whitelist.nft 'cloud-(eu|us)-1/udp' open-udp-5004-any -- \
+        "cloud-eu-1 udp ok" "cloud-us-1 udp ok" "cloud-near-1 udp timeout" "cloud-far-1 udp timeout" \
+        "cloud-near-1 tls ok" ;;
+      3) run_scenario 3 3-tcp-fallback.nft 'cloud-.*/tcp' open-udp-5004-any -- \
+        "cloud-near-1 udp timeout" "cloud-eu-1 udp timeout" "cloud-near-1 tcp ok" "cloud-far-1 tcp ok" \
+        "cloud-near-1 udp-last-resort timeout" ;;
+      4) run_scenario 4 4-tls-only.nft 'cloud-.*/tls' open-udp-5004-any -- \
+        "cloud-near-1 udp timeout" "cloud-near-1 tcp timeout" "cloud-near-1 tls ok" "cloud-us-1 tls ok" ;;
+      5)
+        if ! command -v squid >/dev/null; then
+          echo "== scenario 5 skipped: squid is missing (scripts/install-deps.sh installs it)"
+          ROWS+=("| 5      | 5-proxy-only.nft           | skipped: no squid")
+          continue
+        fi
+        [ -f "$WORK/squid/squid.pid" ] || start_squid
+        EXPECT_STATUS=4 run_scenario 5 5-proxy-only.nft none video-mesh-or-open-firewall \
+          ROOM_AGENT_NETWORK_HTTP_PROXY="$FW_INSIDE:3128" -- \
+          "cloud-near-1 udp timeout" "cloud-near-1 tcp timeout" "cloud-near-1 tls timeout" \
+          "cloud-eu-1 udp-last-resort timeout" ;;
+      5-mesh)
+        # Last: from here on the node list holds the LAN's Video Mesh node.
+        command -v squid >/dev/null || die "scenario 5-mesh needs squid (scripts/install-deps.sh installs it)"
+        [ -f "$WORK/squid/squid.pid" ] || start_squid
+        start_mesh_node
+        DIAGNOSE_LIVE=1 EXPECT_BEST_KIND=video-mesh run_scenario 5-mesh 5-proxy-only.nft 'mesh-lan-1/udp' open-udp-5004-any \
+          ROOM_AGENT_NETWORK_HTTP_PROXY="$FW_INSIDE:3128" -- \
+          "mesh-lan-1 udp ok" "cloud-near-1 udp timeout" "cloud-near-1 tls timeout" "cloud-eu-1 tcp timeout" ;;
+      6) EXPECT_ALSO=avoid-last-resort-port run_scenario 6 6-tls-signaling-33434.nft 'cloud-.*/udp-last-resort' open-udp-5004-any -- \
+        "cloud-near-1 tls timeout" "cloud-near-1 udp-last-resort ok" "cloud-far-1 udp-last-resort ok" \
+        "cloud-near-1 udp timeout" ;;
+      6b) run_scenario 6b 6b-tls-any-33434.nft 'cloud-.*/tls' open-udp-5004-any -- \
+        "cloud-near-1 tls ok" "cloud-near-1 udp-last-resort ok" ;;
+      9) SCENARIO_EXTRA=stun_inspection_checks run_scenario 9 9-stun-inspection.nft 'cloud-.*/udp' none -- \
+        "cloud-near-1 udp ok" "cloud-far-1 udp ok" "cloud-near-1 tcp timeout" ;;
+      *) die "unknown scenario '$s'; known: 1 2 3 4 5 6 6b 9 5-mesh (7 and 8 need the media path)" ;;
+    esac
+  done
+
+  echo
+  echo "Network lab summary (run $RUN, $(($(date +%s) - started_all)) s, node latency by $LATENCY; RTT = median STUN round trip of the best path, ms;"
+  echo "discover = wall time of room-agent discover inside the LAN, ms; time to media and failover gap come with the media path)"
+  echo "| #      | profile                    | best path (node/transport)   | RTT (ms) | pairs | discover | diagnose recommends         | ok   |"
+  echo "|--------|----------------------------|------------------------------|----------|-------|----------|-----------------------------|------|"
+  printf '%s\n' "${ROWS[@]}"
+  if [ "$FAILURES" -ne 0 ]; then
+    echo "lab: $FAILURES scenario(s) failed; reports and logs are in $WORK" >&2
+    exit 1
+  fi
+  echo "lab: every scenario passed"
+}
+
+main "$@"
