@@ -260,6 +260,10 @@ final class NodeMedia implements AutoCloseable {
                     flow.describe(),
                     e.reason(),
                     e.getMessage());
+            // The next valid check on this flow starts a fresh DTLS server.
+            if (flows.remove(flow, state)) {
+                state.handshake.close();
+            }
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
