@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -387,10 +386,5 @@ final class NodeMedia implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The transports cut by the test hook, for diagnostics. */
-    Set<MediaTransport> cutTransports() {
-        return cut.isEmpty() ? EnumSet.noneOf(MediaTransport.class) : EnumSet.copyOf(cut);
     }
 }
