@@ -11,6 +11,7 @@ import com.roomagent.emulator.config.NodeConfig;
 import com.roomagent.emulator.config.TransportMode;
 import com.roomagent.emulator.medianode.ListenerBindException;
 import com.roomagent.emulator.medianode.MediaNodeServer;
+import com.roomagent.emulator.medianode.MediaNodes;
 import com.roomagent.emulator.medianode.StreamLimits;
 import com.roomagent.emulator.metrics.MetricsStore;
 import com.roomagent.emulator.provisioning.ActivatedDevice;
@@ -208,6 +209,14 @@ public final class CloudEmulator implements AutoCloseable {
     /** The node list as {@code GET /v1/media-nodes} serves it, with the ports actually bound. */
     public NodeList nodeList() {
         return nodeList;
+    }
+
+    /**
+     * The media nodes' meeting API: admit participants to meetings, cut transports (test hook);
+     * docs/cloud-emulator.md, "Media node flows and meetings".
+     */
+    public MediaNodes mediaNodes() {
+        return new MediaNodes(nodes);
     }
 
     /** The discovery reports received so far. */

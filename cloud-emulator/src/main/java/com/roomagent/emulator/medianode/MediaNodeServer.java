@@ -5,11 +5,14 @@ import com.roomagent.emulator.config.NodeConfig;
 import com.roomagent.emulator.config.TransportMode;
 import com.roomagent.protocol.discovery.MediaNode;
 import com.roomagent.protocol.discovery.MediaTransport;
+import com.roomagent.transport.MediaCandidate;
+import com.roomagent.transport.stun.ShortTermCredentials;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,10 +33,36 @@ public final class MediaNodeServer implements AutoCloseable {
 
     private final MediaNode advertised;
     private final List<TransportListener> listeners;
+    private final NodeMedia media;
 
-    private MediaNodeServer(MediaNode advertised, List<TransportListener> listeners) {
+    private MediaNodeServer(MediaNode advertised, List<TransportListener> listeners, NodeMedia media) {
         this.advertised = advertised;
         this.listeners = List.copyOf(listeners);
+        this.media = media;
+    }
+
+    /**
+     * Admits a participant to a meeting on this node: its STUN checks with {@code credentials} are
+     * answered and bind its flows, which then key with DTLS and are relayed to the meeting's other
+     * participants. Admitting the same username again replaces its admission.
+     *
+     * @return what signaling sends the device: fingerprint, credentials, candidates
+     */
+    public MediaAdmission admit(String meetingId, String participantId, ShortTermCredentials credentials) {
+        return media.admit(meetingId, participantId, credentials);
+    }
+
+    /**
+     * Test hook: cuts (or restores) a transport mid-meeting. While cut, everything that arrives on it
+     * is dropped and nothing is sent on it, for every flow, as a firewall that starts dropping would.
+     */
+    public void cut(MediaTransport transport, boolean on) {
+        media.cut(transport, on);
+    }
+
+    /** This node's DTLS certificate fingerprint, RFC 8122 form ({@code "sha-256 AB:..."}). */
+    public String fingerprint() {
+        return media.fingerprint();
     }
 
     /**
@@ -48,7 +77,8 @@ public final class MediaNodeServer implements AutoCloseable {
     public static MediaNodeServer start(
             NodeConfig config, Optional<SSLContext> tls, ScheduledExecutorService replies, StreamLimits limits)
             throws ListenerBindException {
-        NodeContext node = new NodeContext(config.id(), config.delay(), replies);
+        NodeMedia media = new NodeMedia(config.id(), Clock.systemUTC());
+        NodeContext node = new NodeContext(config.id(), config.delay(), replies, media);
         InetAddress host = addressOf(config);
         List<TransportListener> listeners = new ArrayList<>();
         Map<MediaTransport, Integer> boundPorts = new EnumMap<>(MediaTransport.class);
@@ -79,10 +109,18 @@ public final class MediaNodeServer implements AutoCloseable {
             }
         } catch (ListenerBindException e) {
             listeners.forEach(TransportListener::close);
+            media.close();
             throw e;
         }
         MediaNode advertised = new MediaNode(config.id(), config.kind(), config.region(), config.host(), boundPorts);
-        return new MediaNodeServer(advertised, listeners);
+        List<MediaCandidate> candidates = new ArrayList<>();
+        boundPorts.forEach((transport, port) -> {
+            if (config.mode(transport) != TransportMode.CLOSED) {
+                candidates.add(new MediaCandidate(config.id(), config.host(), transport, port));
+            }
+        });
+        media.candidates(candidates);
+        return new MediaNodeServer(advertised, listeners, media);
     }
 
     /** The node as the node list shows it, with the ports actually bound. */
@@ -93,6 +131,7 @@ public final class MediaNodeServer implements AutoCloseable {
     @Override
     public void close() {
         listeners.forEach(TransportListener::close);
+        media.close();
         log.info("node.stopped node={}", advertised.id());
     }
 

@@ -4,6 +4,7 @@ import com.roomagent.emulator.logging.LogFormat;
 import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.framing.FramingException;
 import com.roomagent.protocol.framing.StreamFraming;
+import com.roomagent.transport.PacketKind;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -42,6 +44,12 @@ final class StreamConnection implements Runnable {
     private final StreamLimits limits;
     private final Socket socket;
     private final InetSocketAddress peer;
+    /** This connection as a participant's flow, once a check bound it; only the reading thread sets it. */
+    private NodeFlow flow;
+    /** The stream's writer, shared by answers and the flow; writes hold its lock, so frames never interleave. */
+    private volatile OutputStream out;
+
+    private final Object writeLock = new Object();
 
     StreamConnection(NodeContext node, MediaTransport transport, Kind kind, StreamLimits limits, Socket socket) {
         this.node = node;
@@ -66,7 +74,8 @@ final class StreamConnection implements Runnable {
             if (kind == Kind.DROP) {
                 discard(in);
             } else {
-                serve(in, socket.getOutputStream());
+                out = socket.getOutputStream();
+                serve(in);
             }
             reason = "eof";
         } catch (EOFException e) {
@@ -79,6 +88,9 @@ final class StreamConnection implements Runnable {
             reason = "tls-failure: " + e.getMessage();
         } catch (IOException e) {
             reason = socket.isClosed() ? "closed" : "io-error: " + e;
+        }
+        if (flow != null) {
+            flow.remoteClosed(new IOException("the " + transport.id() + " connection closed: " + reason));
         }
         log.debug(
                 "stream.closed node={} transport={} peer={} reason=\"{}\"",
@@ -95,9 +107,15 @@ final class StreamConnection implements Runnable {
         }
     }
 
-    private void serve(InputStream in, OutputStream out) throws IOException {
+    private void serve(InputStream in) throws IOException {
         while (true) {
             byte[] packet = StreamFraming.RFC4571.readPacket(in);
+            if (node.media().isCut(transport)) {
+                continue;
+            }
+            if (media(packet)) {
+                continue;
+            }
             BindingResponder.Answer answer = BindingResponder.answer(packet, 0, packet.length, peer);
             if (answer.response().isEmpty()) {
                 log.debug(
@@ -113,7 +131,7 @@ final class StreamConnection implements Runnable {
             try {
                 node.replies()
                         .schedule(
-                                () -> write(out, response, answer.outcome()),
+                                () -> write(response, answer.outcome()),
                                 node.delay().toNanos(),
                                 TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
@@ -126,11 +144,48 @@ final class StreamConnection implements Runnable {
         }
     }
 
-    /** Runs on the reply scheduler; the stream's only writer, so frames never interleave. */
-    private void write(OutputStream out, byte[] response, BindingResponder.Outcome outcome) {
-        try {
-            StreamFraming.RFC4571.writePacket(out, response);
+    /**
+     * Gives the packet to the node's media side: an authenticated check (answered here, binding this
+     * connection as the participant's flow), or DTLS/SRTP on the flow. Returns false for what the
+     * discovery responder answers.
+     */
+    private boolean media(byte[] packet) throws IOException {
+        if (PacketKind.of(packet) != PacketKind.STUN) {
+            if (flow != null) {
+                node.media().received(flow, packet);
+            }
+            return PacketKind.of(packet) != PacketKind.UNKNOWN || flow != null;
+        }
+        Optional<NodeMedia.StunReply> reply = node.media().authenticate(packet, peer);
+        if (reply.isEmpty()) {
+            return false;
+        }
+        if (reply.get().admitted().isPresent()) {
+            if (flow == null) {
+                flow = new NodeFlow(
+                        node.media(),
+                        transport,
+                        (InetSocketAddress) socket.getLocalSocketAddress(),
+                        peer,
+                        this::writeFrame);
+            }
+            node.media().bind(flow, reply.get().admitted().get());
+        }
+        writeFrame(reply.get().response());
+        return true;
+    }
+
+    private void writeFrame(byte[] packet) throws IOException {
+        synchronized (writeLock) {
+            StreamFraming.RFC4571.writePacket(out, packet);
             out.flush();
+        }
+    }
+
+    /** Runs on the reply scheduler; writes under the stream's lock, so frames never interleave. */
+    private void write(byte[] response, BindingResponder.Outcome outcome) {
+        try {
+            writeFrame(response);
             log.debug(
                     "stun.answered node={} transport={} to={} outcome={}",
                     node.nodeId(),

@@ -3,10 +3,15 @@ package com.roomagent.emulator.medianode;
 import com.roomagent.emulator.logging.LogFormat;
 import com.roomagent.emulator.threads.NamedThreadFactory;
 import com.roomagent.protocol.discovery.MediaTransport;
+import com.roomagent.transport.PacketKind;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,6 +36,9 @@ final class UdpListener implements TransportListener {
     private final DatagramSocket socket;
     private final InetSocketAddress address;
     private final Thread receiver;
+    /** Flows of participants whose check succeeded, by remote address; read on the receiving thread. */
+    private final Map<InetSocketAddress, NodeFlow> flows = new ConcurrentHashMap<>();
+
     private volatile boolean closed;
 
     private UdpListener(NodeContext node, MediaTransport transport, boolean answers, DatagramSocket socket) {
@@ -86,6 +94,16 @@ final class UdpListener implements TransportListener {
                 continue;
             }
             InetSocketAddress source = (InetSocketAddress) packet.getSocketAddress();
+            if (answers && node.media().isCut(transport)) {
+                log.trace("udp.cut node={} transport={} from={}", node.nodeId(), transport.id(), source);
+                continue;
+            }
+            if (answers
+                    && media(
+                            Arrays.copyOfRange(buffer, packet.getOffset(), packet.getOffset() + packet.getLength()),
+                            source)) {
+                continue;
+            }
             if (!answers) {
                 log.debug(
                         "stun.dropped node={} transport={} from={} reason=drop-mode",
@@ -107,6 +125,52 @@ final class UdpListener implements TransportListener {
                                     answer.outcome(),
                                     answer.detail()));
         }
+    }
+
+    /**
+     * Gives the packet to the node's media side: an authenticated check (answered here, binding the
+     * flow), or DTLS/SRTP on a flow. Returns false for what the discovery responder answers.
+     */
+    private boolean media(byte[] data, InetSocketAddress source) {
+        NodeFlow flow = flows.get(source);
+        if (PacketKind.of(data) != PacketKind.STUN) {
+            if (flow != null) {
+                node.media().received(flow, data);
+            }
+            return PacketKind.of(data) != PacketKind.UNKNOWN || flow != null;
+        }
+        Optional<NodeMedia.StunReply> reply = node.media().authenticate(data, source);
+        if (reply.isEmpty()) {
+            return false;
+        }
+        NodeFlow bound = flow;
+        if (reply.get().admitted().isPresent()) {
+            if (bound == null) {
+                bound = flows.computeIfAbsent(
+                        source,
+                        remote -> new NodeFlow(
+                                node.media(), transport, address, remote, bytes -> sendNow(bytes, remote)));
+            }
+            node.media().bind(bound, reply.get().admitted().get());
+        }
+        try {
+            sendNow(reply.get().response(), source);
+        } catch (IOException e) {
+            log.debug(
+                    "stun.send_failed node={} transport={} to={} error={}",
+                    node.nodeId(),
+                    transport.id(),
+                    LogFormat.address(source),
+                    e.toString());
+        }
+        return true;
+    }
+
+    private void sendNow(byte[] packet, InetSocketAddress destination) throws IOException {
+        if (closed) {
+            throw new IOException("the node's " + transport.id() + " socket is closed");
+        }
+        socket.send(new DatagramPacket(packet, packet.length, destination));
     }
 
     private void scheduleSend(byte[] response, InetSocketAddress destination, BindingResponder.Outcome outcome) {
@@ -150,6 +214,7 @@ final class UdpListener implements TransportListener {
     @Override
     public void close() {
         closed = true;
+        flows.values().forEach(NodeFlow::close);
         socket.close();
         try {
             receiver.join(TimeUnit.SECONDS.toMillis(2));
