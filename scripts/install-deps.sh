@@ -8,10 +8,11 @@ set -euo pipefail
 #   coturn                          a real STUN server, started by tests on loopback
 #   tinyproxy                       a real HTTP proxy (CONNECT, Basic auth), started by tests on loopback
 #   iproute2, procps                network state the agent reads; process control in scripts
+#   systemd                         systemd-analyze verify on the Yocto layer's unit (YoctoLayerTest)
 #   gstreamer1.0-*                  the camera on the emulated board (a GStreamer source) and the
 #                                   media pipeline: base (videoconvert, opus), good (rtp, png),
 #                                   bad (srtpenc/srtpdec), ugly (x264enc)
-PACKAGES=(openjdk-17-jdk-headless maven coturn tinyproxy iproute2 procps ca-certificates curl
+PACKAGES=(openjdk-17-jdk-headless maven coturn tinyproxy iproute2 procps ca-certificates curl systemd
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly)
 
