@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # make board-test: the agent on an emulated arm64 board, end to end, for firmware CI.
 #
-#   1. host-tools  qemu-user-static, debootstrap, binfmt-support; the aarch64 binfmt_misc handler
+#   1. host-tools  qemu-user-static, debootstrap, binfmt-support, zstd, netcat-openbsd; the aarch64
+#                  binfmt_misc handler
 #   2. rootfs      a Debian bookworm arm64 root file system with a Java runtime and the GStreamer
-#                  plugins, built once with debootstrap and cached as a tarball keyed by its package
-#                  list ($ROOM_AGENT_BOARD_CACHE, default ~/.cache/room-agent/board)
-#   3. install     the agent jar, and the systemd unit and configuration from the Yocto layer
-#                  (yocto/meta-room-agent/recipes-room-agent/room-agent/files: one source)
-#   4. boot        the unit's ExecStart, run under QEMU user-mode emulation in a chroot; the agent
-#                  must open its control socket and say READY=1 to the notify socket
-#   5. provision   the cloud emulator (on the host, loopback: the chroot shares the network
-#                  namespace) issues an activation code; room-agent activate, inside the chroot
-#   6. discover    the agent probes every media node of the emulator
-#   7. register, meeting, stream   skipped: not implemented yet
-#   8. report      room-agent report, then the emulator must hold the agent's discovery report
+#                  plugins, built once (debootstrap minbase, then apt in the chroot) and cached as a
+#                  tarball keyed by its package list ($ROOM_AGENT_BOARD_CACHE, default
+#                  ~/.cache/room-agent/board)
+#   3. install     the agent jar, and the systemd unit, launcher and configuration from the Yocto
+#                  layer (yocto/meta-room-agent/recipes-room-agent/room-agent/files: one source)
+#   4. cloud       the cloud emulator on the host, loopback, ephemeral ports (the chroot shares the
+#                  host's network namespace); a unit drop-in points the agent at it
+#   5. boot        the unit's ExecStart with the unit's environment, as its user, under QEMU
+#                  user-mode emulation in the chroot; the control socket must come up and READY=1
+#                  reach NOTIFY_SOCKET (a datagram socket netcat holds, as systemd would)
+#   6. provision   the emulator issues an activation code; room-agent activate, on the board
+#   7. discover    the cloud must receive the agent's discovery report
+#   8. register, meeting, stream   skipped: not implemented yet
+#   9. report      room-agent report on the board; WATCHDOG=1 must have been sent
+#  10. stop        SIGTERM: STOPPING=1, then exit status 143 (the unit's SuccessExitStatus)
 #
 # Writes build/board-test/report.json: every step's outcome (passed, failed, skipped) and seconds,
 # the architecture the agent ran on, and the cold start to "provisioned" and "discovered".
@@ -36,7 +41,7 @@ OUT=build/board-test
 BOARD_PACKAGES=(openjdk-17-jre-headless libsystemd0 ca-certificates iproute2 procps
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-plugins-ugly)
-HOST_PACKAGES=(qemu-user-static debootstrap binfmt-support zstd)
+HOST_PACKAGES=(qemu-user-static debootstrap binfmt-support zstd netcat-openbsd)
 LAYER_FILES=yocto/meta-room-agent/recipes-room-agent/room-agent/files
 
 ONLY_ROOTFS=false
@@ -69,14 +74,15 @@ record() { # name outcome seconds detail
 mounted=()
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do
+  local pid i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do # the agent first, its notify socket and cloud after
+    pid=${pids[$i]}
     if kill -0 "$pid" 2>/dev/null; then
       kill -TERM "$pid" 2>/dev/null || true
       for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       kill -KILL "$pid" 2>/dev/null || true
     fi
   done
-  local i
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     umount -l "${mounted[$i]}" 2>/dev/null || true
   done
@@ -261,8 +267,20 @@ on_board() { # a command inside the board, as the unit's user, with the unit's e
 # ---- 5. boot: the unit's ExecStart under QEMU; the control socket must come up
 started=$(now_ns)
 agent_started=$started
+# systemd's side of Type=notify: a Unix datagram socket (netcat) the agent reaches as
+# /run/room-agent-notify.sock, and WATCHDOG_USEC from the unit's WatchdogSec=.
+notify_socket=$(readlink -f "$rootfs/run")/room-agent-notify.sock
+rm -f "$notify_socket"
+nc -lkUu "$notify_socket" >"$OUT/notify.txt" 2>"$OUT/notify.log" &
+pids+=($!)
+for _ in $(seq 1 100); do [ -S "$notify_socket" ] && break; sleep 0.1; done
+chmod 0666 "$notify_socket"
+watchdog_sec=$(grep '^WatchdogSec=' "$rootfs/lib/systemd/system/room-agent.service" | cut -d= -f2)
+agent_environment=("${unit_environment[@]}" NOTIFY_SOCKET=/run/room-agent-notify.sock
+  WATCHDOG_USEC=$((watchdog_sec * 1000000)))
+notified() { grep -q "$1" "$OUT/notify.txt" 2>/dev/null; }
 # exec all the way down (env, chroot, setpriv, the launcher): $! is the JVM, which gets SIGTERM.
-(exec env -i "${unit_environment[@]}" chroot "$rootfs" "${as_unit_user[@]}" "${exec_start[@]}") \
+(exec env -i "${agent_environment[@]}" chroot "$rootfs" "${as_unit_user[@]}" "${exec_start[@]}") \
   >"$OUT/agent-console.txt" 2>"$OUT/agent.log" &
 agent_pid=$!
 pids+=($agent_pid)
@@ -276,13 +294,17 @@ if [ ! -S "$socket" ]; then
   fail_and_exit boot "$(seconds_since "$started")" "no control socket within 300 s (agent alive: $(kill -0 "$agent_pid" 2>/dev/null && echo yes || echo no)); see $OUT/agent.log"
 fi
 to_socket=$(seconds_since "$agent_started")
+for _ in $(seq 1 600); do notified READY=1 && break; sleep 0.1; done
+if ! notified READY=1; then
+  fail_and_exit boot "$(seconds_since "$started")" "the control socket is up but no READY=1 reached NOTIFY_SOCKET within 60 s; see $OUT/agent.log"
+fi
 status=$(on_board room-agent status 2>&1) || true
-if ! grep -q '^State:\|state' <<<"$status"; then
+if ! grep -qE '^State: +(unprovisioned|pairing|activating|provisioned)' <<<"$status"; then
   echo "$status" >"$OUT/status-at-boot.txt"
   fail_and_exit boot "$(seconds_since "$started")" "room-agent status did not answer; see $OUT/status-at-boot.txt"
 fi
 record boot passed "$(seconds_since "$started")" \
-  "control socket after ${to_socket}s under qemu-aarch64; room-agent status: $(head -1 <<<"$status")"
+  "control socket and READY=1 after ${to_socket}s under qemu-aarch64; room-agent status: $(head -1 <<<"$status")"
 done_step
 
 # ---- 6. provision: an activation code from the cloud, typed on the board
@@ -334,7 +356,11 @@ if ! on_board room-agent report --output /var/lib/room-agent/report.json >"$OUT/
   fail_and_exit report "$(seconds_since "$started")" "room-agent report failed: $(tr '\n' ' ' <"$OUT/report-command.txt")"
 fi
 cp "$rootfs/var/lib/room-agent/report.json" "$OUT/agent-report.json"
-record report passed "$(seconds_since "$started")" "room-agent report written on the board: $OUT/agent-report.json"
+if ! notified WATCHDOG=1; then
+  fail_and_exit report "$(seconds_since "$started")" "the agent never sent WATCHDOG=1 (WatchdogSec=$watchdog_sec); see $OUT/notify.txt"
+fi
+record report passed "$(seconds_since "$started")" \
+  "room-agent report written on the board: $OUT/agent-report.json; $(grep -o 'WATCHDOG=1' "$OUT/notify.txt" | wc -l) WATCHDOG=1 so far"
 done_step
 
 # ---- 10. stop: SIGTERM, as systemctl stop sends; the unit counts exit 143 as success
@@ -351,7 +377,11 @@ done
 if [ "$exit_status" != 143 ] && [ "$exit_status" != 0 ]; then
   fail_and_exit stop "$(seconds_since "$started")" "the agent's exit status after SIGTERM was $exit_status, not 143"
 fi
-record stop passed "$(seconds_since "$started")" "exit status $exit_status after SIGTERM"
+for _ in $(seq 1 50); do notified STOPPING=1 && break; sleep 0.1; done
+if ! notified STOPPING=1; then
+  fail_and_exit stop "$(seconds_since "$started")" "no STOPPING=1 reached NOTIFY_SOCKET; see $OUT/notify.txt"
+fi
+record stop passed "$(seconds_since "$started")" "STOPPING=1, then exit status $exit_status after SIGTERM"
 done_step
 
 write_report

@@ -90,6 +90,9 @@ public final class SystemdNotifier implements AutoCloseable {
 
     /** The agent has booted: its configuration is loaded and its control socket answers. */
     public void ready(String status) {
+        if (socket.isEmpty()) {
+            return;
+        }
         send("READY=1\nSTATUS=" + oneLine(status) + "\nMAINPID="
                 + ProcessHandle.current().pid());
         LOG.info(
