@@ -36,8 +36,9 @@ MIRROR=${ROOM_AGENT_BOARD_MIRROR:-http://deb.debian.org/debian}
 CACHE=${ROOM_AGENT_BOARD_CACHE:-$HOME/.cache/room-agent/board}
 OUT=build/board-test
 # What the board's root file system holds besides debootstrap's minbase: the Java runtime, the
-# GStreamer plugins the agent's pipelines use (the same set the Yocto recipe's RDEPENDS name),
-# libsystemd for sd_notify, and the network tools the agent reads.
+# GStreamer plugins the agent's pipelines use (Debian packages them coarser than the Yocto
+# recipe's RDEPENDS), libsystemd0 (already in minbase; the agent itself speaks sd_notify through
+# libc), and the network tools the agent reads. Changing this list rebuilds the cached tree.
 BOARD_PACKAGES=(openjdk-17-jre-headless libsystemd0 ca-certificates iproute2 procps
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
   gstreamer1.0-plugins-ugly)

@@ -4,7 +4,7 @@ LICENSE = "MIT"
 inherit packagegroup
 
 # The agent (which pulls its Java runtime and GStreamer plugins), the network tools it reads
-# (ip), a time source for TLS, and CA certificates for the cloud's TLS when no trust anchors are set.
+# (ip), and CA certificates for the cloud's TLS when no trust anchors are set.
 RDEPENDS:${PN} = "room-agent \
     iproute2 \
     ca-certificates \

@@ -53,6 +53,7 @@ CONFFILES:${PN} = "${sysconfdir}/room-agent/board.properties ${sysconfdir}/room-
 
 # The trimmed Java runtime (recipes-room-agent/room-agent-runtime), and the GStreamer elements the
 # agent's pipelines name (av-pipeline: camera, H.264 and Opus send and receive, RTP and SRTP).
+# No libsystemd: the agent speaks sd_notify through the C library (JNA).
 RDEPENDS:${PN} = "room-agent-runtime \
     gstreamer1.0 \
     gstreamer1.0-plugins-base-app \
@@ -74,5 +75,4 @@ RDEPENDS:${PN} = "room-agent-runtime \
     gstreamer1.0-plugins-bad-openh264 \
     gstreamer1.0-plugins-bad-videoparsersbad \
     gstreamer1.0-plugins-ugly-x264 \
-    libsystemd \
 "
