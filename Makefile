@@ -47,3 +47,8 @@ soak: deps
 .PHONY: lab
 lab: build
 	@lab/lab.sh
+
+## board-test: the agent on an emulated arm64 board (QEMU user mode, Debian arm64 chroot) against the cloud emulator; root; report in build/board-test/report.json (yocto/README.md)
+.PHONY: board-test
+board-test: build
+	@scripts/board-test.sh

@@ -10,6 +10,7 @@ set -euo pipefail
 #   squid, openssl                  the enterprise HTTP proxy (CONNECT, Basic auth with basic_ncsa_auth
 #                                   over an htpasswd file hashed by `openssl passwd -apr1`), same
 #   iproute2, procps                network state the agent reads; process control in scripts
+#   systemd                         systemd-analyze verify on the Yocto layer's unit (YoctoLayerTest)
 #   nftables, jq, python3           the network lab (lab/lab.sh): firewall profiles, reading the
 #                                   agent's JSON reports, a STUN test client (squid serves it too)
 #   gstreamer1.0-*                  the camera on the emulated board (a GStreamer source) and the
@@ -17,7 +18,7 @@ set -euo pipefail
 #                                   bad (srtpenc/srtpdec), ugly (x264enc)
 #   gstreamer1.0-alsa               alsasrc/alsasink: a real board's microphone and speaker in a call
 PACKAGES=(openjdk-17-jdk-headless maven coturn tinyproxy squid openssl iproute2 procps ca-certificates curl
-  nftables jq python3
+  nftables jq python3 systemd
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-alsa)
 

@@ -48,6 +48,14 @@ public final class ControlClient {
         if (!Files.exists(path)) {
             throw notRunning(null);
         }
+        // Serialized before connecting: on a slow board (or under emulation) the JSON library's
+        // first use takes seconds, and the agent gives a connection 5 s to send its line.
+        String line;
+        try {
+            line = ControlJson.mapper().writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a control request is always serializable", e);
+        }
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
                 channel.connect(UnixDomainSocketAddress.of(path));
@@ -65,7 +73,6 @@ public final class ControlClient {
                 }
                 throw notRunning(e);
             }
-            String line = ControlJson.mapper().writeValueAsString(request);
             try (LineChannel lines = new LineChannel(channel)) {
                 try {
                     lines.writeLine(line, SEND_TIMEOUT);

@@ -29,6 +29,7 @@ import com.roomagent.provisioning.identity.DeviceIdentity;
 import com.roomagent.provisioning.identity.IdentityStore;
 import com.roomagent.provisioning.identity.IdentityStoreException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -391,6 +392,11 @@ public final class AgentDaemon implements AutoCloseable {
         }
         return new ProvisioningStatus(
                 ProvisioningStatus.State.UNPROVISIONED, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The control socket, which the systemd watchdog asks for the status before each keep-alive. */
+    public synchronized Path controlSocketPath() {
+        return configuration.controlSocketPath();
     }
 
     /** The provisioning episode under way, if the device is unprovisioned. */
