@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A server's private key and certificate chain (leaf first, then its issuer), held in memory only:
@@ -42,13 +44,28 @@ public record ServerCredentials(PrivateKey key, List<X509Certificate> chain) {
     }
 
     /**
-     * A new server-side TLS context presenting this chain. The context trusts nothing: servers here
-     * never ask for client certificates.
+     * A new server-side TLS context presenting this chain, for servers that never ask for client
+     * certificates.
      *
      * @throws GeneralSecurityException when the JDK cannot build a key store or context (a broken
      *     JDK installation, not a configuration problem)
      */
     public SSLContext sslContext() throws GeneralSecurityException {
+        return sslContext(null);
+    }
+
+    /**
+     * A new server-side TLS context presenting this chain and verifying client certificates against
+     * {@code clientCa} alone (the JDK's default authorities are not trusted). Whether clients are
+     * asked for a certificate is the server's choice ({@code SSLParameters}).
+     *
+     * @throws GeneralSecurityException when the JDK cannot build a key store or context
+     */
+    public SSLContext sslContextVerifyingClients(X509Certificate clientCa) throws GeneralSecurityException {
+        return sslContext(Objects.requireNonNull(clientCa, "clientCa"));
+    }
+
+    private SSLContext sslContext(X509Certificate clientCa) throws GeneralSecurityException {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try {
             keyStore.load(null, null);
@@ -59,7 +76,20 @@ public record ServerCredentials(PrivateKey key, List<X509Certificate> chain) {
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keyStore, IN_MEMORY_PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), null, null);
+        TrustManager[] trustManagers = null;
+        if (clientCa != null) {
+            KeyStore anchors = KeyStore.getInstance("PKCS12");
+            try {
+                anchors.load(null, null);
+            } catch (IOException e) {
+                throw new GeneralSecurityException("cannot initialise an empty trust store", e);
+            }
+            anchors.setCertificateEntry("device-ca", clientCa);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(anchors);
+            trustManagers = trust.getTrustManagers();
+        }
+        context.init(keyManagers.getKeyManagers(), trustManagers, null);
         return context;
     }
 }

@@ -154,8 +154,9 @@ public final class ConfigFiles {
     }
 
     private static EmulatorConfig toConfig(ConfigJson.File file, String source, List<String> problems) {
-        ConfigJson.Signaling signaling =
-                file.signaling() == null ? new ConfigJson.Signaling(null, null, null, null) : file.signaling();
+        ConfigJson.Signaling signaling = file.signaling() == null
+                ? new ConfigJson.Signaling(null, null, null, null, null, null)
+                : file.signaling();
         ConfigJson.RateLimit rateLimit = signaling.activationRateLimit() == null
                 ? new ConfigJson.RateLimit(null, null)
                 : signaling.activationRateLimit();
@@ -166,7 +167,9 @@ public final class ConfigFiles {
                 new RateLimitConfig(
                         Optional.ofNullable(rateLimit.burst()).orElse(RateLimitConfig.DEFAULT_BURST),
                         Duration.ofSeconds(Optional.ofNullable(rateLimit.refillSeconds())
-                                .orElse(RateLimitConfig.DEFAULT_REFILL_SECONDS))));
+                                .orElse(RateLimitConfig.DEFAULT_REFILL_SECONDS))),
+                Optional.ofNullable(signaling.eventChannelHost()).orElse(SignalingConfig.DEFAULT_EVENT_CHANNEL_HOST),
+                Optional.ofNullable(signaling.eventChannelPort()).orElse(SignalingConfig.DEFAULT_PORT));
         List<NodeConfig> nodes = new ArrayList<>();
         if (file.nodes() != null) {
             for (int index = 0; index < file.nodes().size(); index++) {

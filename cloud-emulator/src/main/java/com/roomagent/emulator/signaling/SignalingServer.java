@@ -6,14 +6,17 @@ import com.roomagent.emulator.threads.NamedThreadFactory;
 import com.roomagent.protocol.discovery.DiscoveryJson;
 import com.roomagent.protocol.discovery.NodeList;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +58,16 @@ public final class SignalingServer implements AutoCloseable {
      */
     public static SignalingServer bind(InetSocketAddress address, SSLContext tls) throws IOException {
         HttpsServer server = HttpsServer.create(address, BACKLOG);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                // Devices present their certificate to register (docs/signaling.md); activation and
+                // the node list need none, so it is asked for, not required.
+                SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                ssl.setWantClientAuth(true);
+                parameters.setSSLParameters(ssl);
+            }
+        });
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
                 THREADS,
                 THREADS,
@@ -69,14 +81,24 @@ public final class SignalingServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving the node list, the discovery reports and provisioning.
+     * Starts serving the node list, the discovery reports, provisioning and registration.
      *
      * @throws IOException when the node list cannot be written as JSON (a bug, not an I/O problem)
      */
-    public void start(NodeList nodes, DiscoveryReportStore reports, Provisioning provisioning) throws IOException {
+    public void start(
+            NodeList nodes,
+            DiscoveryReportStore reports,
+            Provisioning provisioning,
+            Registrations registrations,
+            URI eventChannelUrl)
+            throws IOException {
         var mapper = DiscoveryJson.mapper();
-        SignalingRoutes routes =
-                new SignalingRoutes(mapper, nodes, reports, new ProvisioningRoutes(mapper, provisioning));
+        SignalingRoutes routes = new SignalingRoutes(
+                mapper,
+                nodes,
+                reports,
+                new ProvisioningRoutes(mapper, provisioning),
+                new RegistrationRoutes(registrations, eventChannelUrl));
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the signaling server is already started");
         }

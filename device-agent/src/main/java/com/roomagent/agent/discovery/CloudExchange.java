@@ -16,15 +16,15 @@ import javax.net.ssl.SSLException;
 
 /**
  * One HTTPS request to the signaling service, with every failure turned into a {@link
- * CloudRequestException} that names its step. Shared by the node list and report clients.
+ * CloudRequestException} that names its step. Shared by the node list, report and registration clients.
  */
-final class CloudExchange {
+public final class CloudExchange {
     private static final int BODY_EXCERPT_CHARACTERS = 200;
 
     private CloudExchange() {}
 
     /** {@code base} with {@code path} appended, whether or not {@code base} ends with a slash. */
-    static URI resolve(URI base, String path) {
+    public static URI resolve(URI base, String path) {
         String text = base.toString();
         while (text.endsWith("/")) {
             text = text.substring(0, text.length() - 1);
@@ -37,7 +37,7 @@ final class CloudExchange {
      *
      * @throws CloudRequestException at the step that failed
      */
-    static String send(HttpClient http, HttpRequest request) throws CloudRequestException {
+    public static String send(HttpClient http, HttpRequest request) throws CloudRequestException {
         URI uri = request.uri();
         String method = request.method();
         HttpResponse<String> response;
