@@ -2,6 +2,7 @@ package com.roomagent.agent.control;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.roomagent.agent.signaling.SignalingStatus;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import java.net.URI;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import java.util.Objects;
  * @param discovery once provisioned, the latest discovery report while fresh
  * @param hal the room's hardware: the HAL's status as JSON (docs/provisioning.md, "The room's hardware on the control socket"),
  *     once the board is open
+ * @param registration once provisioned, registration and the event channel (docs/signaling.md,
+ *     "Status")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ControlResponse(
@@ -41,7 +44,38 @@ public record ControlResponse(
         Failure lastFailure,
         Pairing pairing,
         DiscoveryReport discovery,
-        JsonNode hal) {
+        JsonNode hal,
+        SignalingStatus registration) {
+
+    /** Without a registration section: answers before provisioning, and tests. */
+    public ControlResponse(
+            boolean ok,
+            String error,
+            String message,
+            Long retryInSeconds,
+            String state,
+            String deviceId,
+            String organizationId,
+            Instant provisionedAt,
+            Failure lastFailure,
+            Pairing pairing,
+            DiscoveryReport discovery,
+            JsonNode hal) {
+        this(
+                ok,
+                error,
+                message,
+                retryInSeconds,
+                state,
+                deviceId,
+                organizationId,
+                provisionedAt,
+                lastFailure,
+                pairing,
+                discovery,
+                hal,
+                null);
+    }
 
     /** The identifier of the answer to an activation code on a device that has an identity already. */
     public static final String ALREADY_PROVISIONED = "already-provisioned";
@@ -88,6 +122,24 @@ public record ControlResponse(
         }
     }
 
+    /** This answer with {@code status} as its registration section. */
+    public ControlResponse withRegistration(SignalingStatus status) {
+        return new ControlResponse(
+                ok,
+                error,
+                message,
+                retryInSeconds,
+                state,
+                deviceId,
+                organizationId,
+                provisionedAt,
+                lastFailure,
+                pairing,
+                discovery,
+                hal,
+                status);
+    }
+
     /** A failure answer without any state, for requests the agent could not even read. */
     public static ControlResponse refusal(String error, String message) {
         return new ControlResponse(false, error, message, null, null, null, null, null, null, null, null, null);
@@ -107,7 +159,8 @@ public record ControlResponse(
                 lastFailure,
                 pairing,
                 discovery,
-                hal);
+                hal,
+                registration);
     }
 
     /** This answer as a failure {@code id}, with {@code text} and an optional retry delay. */
@@ -124,6 +177,7 @@ public record ControlResponse(
                 lastFailure,
                 pairing,
                 discovery,
-                hal);
+                hal,
+                registration);
     }
 }
