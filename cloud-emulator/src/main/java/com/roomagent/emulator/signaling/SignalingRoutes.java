@@ -102,6 +102,11 @@ final class SignalingRoutes implements HttpHandler {
     }
 
     private int route(HttpExchange exchange, String method, String path) throws IOException, HttpError {
+        Matcher push = RegistrationRoutes.PUSH.matcher(path);
+        if (push.matches()) {
+            requireMethod(exchange, method, "POST");
+            return registration.push(exchange, mapper, push.group(1));
+        }
         if (ProvisioningRoutes.handles(path)) {
             return provisioning.route(exchange, method, path);
         }

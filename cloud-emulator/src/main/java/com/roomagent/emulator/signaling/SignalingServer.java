@@ -98,7 +98,7 @@ public final class SignalingServer implements AutoCloseable {
                 nodes,
                 reports,
                 new ProvisioningRoutes(mapper, provisioning),
-                new RegistrationRoutes(registrations, eventChannelUrl));
+                new RegistrationRoutes(registrations, eventChannelUrl, provisioning.adminToken()));
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the signaling server is already started");
         }
