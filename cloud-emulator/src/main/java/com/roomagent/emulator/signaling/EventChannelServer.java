@@ -178,7 +178,7 @@ public final class EventChannelServer implements AutoCloseable {
         @Override
         public void onMessage(WebSocket socket, String text) {
             ChannelState state = socket.getAttachment();
-            if (state == null) {
+            if (state == null || registrations.silenced(state.deviceId)) {
                 return;
             }
             SignalingMessage message;

@@ -10,11 +10,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class Registrations {
 
     private final Map<String, Entry> byDevice = new LinkedHashMap<>();
     private final Map<String, Integer> issuedByDevice = new LinkedHashMap<>();
+    private final Set<String> silenced = new HashSet<>();
 
     /**
      * Registers {@code deviceId}, replacing (never duplicating) its previous registration, whose
@@ -194,6 +197,24 @@ public final class Registrations {
         channel.close(1012, "disconnected by the emulator");
         notifyAll();
         return true;
+    }
+
+    /**
+     * Makes the cloud ignore every message {@code deviceId} sends on its channels (pings included)
+     * while {@code silent}, as a path that silently drops traffic would: for testing how fast a
+     * device notices a dead channel.
+     */
+    public synchronized void silence(String deviceId, boolean silent) {
+        if (silent) {
+            silenced.add(deviceId);
+        } else {
+            silenced.remove(deviceId);
+        }
+    }
+
+    /** Whether messages from {@code deviceId} are ignored ({@link #silence}). */
+    synchronized boolean silenced(String deviceId) {
+        return silenced.contains(deviceId);
     }
 
     /** {@code deviceId}'s current registration. */

@@ -228,6 +228,35 @@ class SignalingClientTest {
     }
 
     @Test
+    void aChannelThatStopsAnsweringIsDeclaredDeadAndResumedOnceTheCloudAnswersAgain() throws Exception {
+        CloudEmulator emulator = emulator();
+        DeviceIdentity identity = TestIdentities.provision(emulator, stateDir.resolve("device"));
+        SignalingTiming heartbeats = new SignalingTiming(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
+                Duration.ofMillis(300),
+                Duration.ofMillis(500));
+        SignalingClient client = new SignalingClient(
+                deviceHttp(emulator, identity), emulator.signalingUri(), heartbeats, Clock.systemUTC(), new Random(11));
+        open.add(client);
+        client.start();
+        await("registered", () -> client.state() instanceof SignalingState.Registered);
+
+        emulator.registrations().silence(identity.deviceId(), true);
+
+        await("the dead channel noticed", () -> client.state() instanceof SignalingState.Reconnecting);
+        assertTrue(
+                client.status().cause().contains("no pong within 500 ms"),
+                client.status().cause());
+
+        emulator.registrations().silence(identity.deviceId(), false);
+
+        await("registered again", () -> client.state() instanceof SignalingState.Registered);
+        assertEquals(1, emulator.registrations().issuedCount(identity.deviceId()));
+    }
+
+    @Test
     void aResumedChannelDeliversEveryEventExactlyOnceUnderOneRegistration() throws Exception {
         CloudEmulator emulator = emulator();
         DeviceIdentity identity = TestIdentities.provision(emulator, stateDir.resolve("device"));
