@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class SignalingClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingClient.class);
     private static final long STOP_WAIT_SECONDS = 5;
+    private static final long CLOSE_GRACE_MILLIS = 500;
 
     private final HttpClient http;
     private final RegistrationClient registrations;
@@ -71,6 +72,9 @@ public final class SignalingClient implements AutoCloseable {
     private ScheduledFuture<?> heartbeat;
     private ScheduledFuture<?> welcomeDeadline;
     private boolean closed;
+
+    /** Set by {@link #close()} before the thread stops: no new attempt is scheduled. */
+    private volatile boolean stopping;
 
     private volatile SignalingState state = new SignalingState.Unregistered();
     private volatile SignalingStatus status = new SignalingStatus("unregistered", null, null, null, 0, 0, null, null);
@@ -132,9 +136,14 @@ public final class SignalingClient implements AutoCloseable {
         });
     }
 
-    /** Closes the channel (normal closure) and stops the signaling thread; waits at most 5 s. Idempotent. */
+    /**
+     * Closes the channel (normal closure) and stops the signaling thread. A registration or channel
+     * attempt in progress is interrupted after {@value #CLOSE_GRACE_MILLIS} ms; waits at most 5 s
+     * more. Idempotent.
+     */
     @Override
     public void close() {
+        stopping = true;
         run(() -> {
             closed = true;
             cancelTimers();
@@ -149,13 +158,26 @@ public final class SignalingClient implements AutoCloseable {
         });
         thread.shutdown();
         try {
-            if (!thread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!thread.awaitTermination(CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                // An attempt blocks the thread (a slow cloud): interrupt it rather than wait.
                 thread.shutdownNow();
-                LOG.warn("event=signaling.stop-slow waited_seconds={}", STOP_WAIT_SECONDS);
+                if (!thread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("event=signaling.stop-slow waited_seconds={}", STOP_WAIT_SECONDS);
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             thread.shutdownNow();
             Thread.currentThread().interrupt();
+            return;
+        }
+        // The thread has ended: what its dropped close task would have released is ours now.
+        if (channel != null) {
+            channel.abort();
+            channel = null;
+        }
+        if (!(state instanceof SignalingState.Unregistered)) {
+            publish(new SignalingState.Unregistered());
         }
     }
 
@@ -164,6 +186,8 @@ public final class SignalingClient implements AutoCloseable {
             thread.execute(() -> {
                 try {
                     task.run();
+                } catch (RejectedExecutionException e) {
+                    LOG.debug("event=signaling.timer-after-close");
                 } catch (RuntimeException e) {
                     // The catch-all of the signaling thread: log, and keep the thread for the next task.
                     LOG.error("event=signaling.crashed error=\"{}\"", e.toString(), e);
@@ -342,7 +366,7 @@ public final class SignalingClient implements AutoCloseable {
             } else {
                 // The cloud forgot the registration (a restart): register again, once, at once.
                 LOG.info("event=signaling.reregistering forgotten_registration={}", forgotten);
-                nextAttempt = thread.schedule(this::attempt, 0, TimeUnit.MILLISECONDS);
+                schedule(state, clock.instant());
             }
         } else if (SignalingMessage.Error.FORBIDDEN.equals(error.code())) {
             registration = null;
@@ -434,9 +458,16 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     private void schedule(SignalingState next, Instant at) {
+        if (stopping) {
+            return;
+        }
         publish(next);
         long delayMillis = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        nextAttempt = thread.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+        try {
+            nextAttempt = thread.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("event=signaling.attempt-after-close");
+        }
     }
 
     private void publish(SignalingState next) {
