@@ -14,10 +14,11 @@ import java.util.Objects;
  * @param activationRateLimit the token bucket per client address on activations and pairings
  *     (default {@link RateLimitConfig#defaults()})
  * @param eventChannelHost the IP literal the event channel's secure WebSocket server binds
- *     (docs/signaling.md); in a file, default {@value #DEFAULT_EVENT_CHANNEL_HOST}, a second
- *     loopback address so that both servers get port 443 (R2)
- * @param eventChannelPort its TCP port, 0 for an ephemeral one; in a file, default {@value
- *     #DEFAULT_PORT}
+ *     (docs/signaling.md); in a file whose signaling port is 443, default {@value
+ *     #DEFAULT_EVENT_CHANNEL_HOST}, a second loopback address so that both servers get port 443
+ *     (R2); otherwise {@code host}
+ * @param eventChannelPort its TCP port, 0 for an ephemeral one; in a file whose signaling port is
+ *     443, default {@value #DEFAULT_PORT}; otherwise 0
  */
 public record SignalingConfig(
         String host,

@@ -79,6 +79,9 @@ class ConfigFilesTest {
 
         assertEquals(new SignalingConfig("127.0.0.1", 443, 10).withEventChannel("127.0.0.2", 443), config.signaling());
         assertEquals(RateLimitConfig.defaults(), config.signaling().activationRateLimit());
+        EmulatorConfig ephemeral =
+                ConfigFiles.parse("{\"signaling\": {\"port\": 0}, \"nodes\": [" + NODE + "}]}", "test");
+        assertEquals(new SignalingConfig("127.0.0.1", 0, 10), ephemeral.signaling());
         assertEquals(OrganizationConfig.defaults(), config.organization());
         NodeConfig node = config.nodes().get(0);
         assertEquals(Duration.ZERO, node.delay());
