@@ -61,6 +61,12 @@ public final class EventChannelServer implements AutoCloseable {
         Server server = new Server(address, registrations, reports);
         SSLParameters parameters = tls.getDefaultSSLParameters();
         parameters.setNeedClientAuth(true);
+        // TLS 1.2 only: Java-WebSocket's SSL channel can drop application data that arrives together
+        // with a TLS 1.3 client's last handshake flight (the WebSocket upgrade request sent right
+        // after the client's Finished), which stalls the handshake now and then
+        // (TooTallNate/Java-WebSocket issues 665 and 940). A TLS 1.2 client waits for the server's
+        // Finished first. The agent's client speaks both; the signaling server keeps TLS 1.3.
+        parameters.setProtocols(new String[] {"TLSv1.2"});
         server.setWebSocketFactory(new SSLParametersWebSocketServerFactory(tls, parameters));
         server.setReuseAddr(true);
         // Closes a channel whose peer stopped answering WebSocket pings (RFC 6455 section 5.5.2).
@@ -197,7 +203,7 @@ public final class EventChannelServer implements AutoCloseable {
                 } else {
                     refuse(
                             state,
-                            "the first message on a channel is hello, not " + text.length() + " bytes of "
+                            "the first message on a channel must be hello, not "
                                     + message.getClass().getSimpleName());
                 }
                 return;

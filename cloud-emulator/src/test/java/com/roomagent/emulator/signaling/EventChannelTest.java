@@ -215,6 +215,17 @@ class EventChannelTest {
     }
 
     @Test
+    void anythingButHelloFirstIsRefused() throws Exception {
+        Channel channel = Channel.open(device, register(device));
+
+        channel.send(new SignalingMessage.Ping(1));
+
+        SignalingMessage.Error error = assertInstanceOf(SignalingMessage.Error.class, channel.next());
+        assertEquals(SignalingMessage.Error.BAD_MESSAGE, error.code());
+        assertTrue(error.message().contains("must be hello"), error.message());
+    }
+
+    @Test
     void theChannelRefusesAClientWithoutACertificate() throws Exception {
         Registration registration = register(device);
         HttpClient anonymous = HttpClient.newBuilder()
