@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: every method synchronizes on this store (the await methods wait on it). Sends to
  * a channel happen under the lock, so events leave in sequence order; a {@link Channel}'s send must
- * not block.
+ * not block. Closes happen outside it: Java-WebSocket calls {@link #detach} holding the socket's
+ * lock, so closing a socket under this lock could deadlock.
  */
 public final class Registrations {
     /** How many unacknowledged events a registration holds; older ones are dropped (and logged). */
@@ -53,11 +54,25 @@ public final class Registrations {
      * Registers {@code deviceId}, replacing (never duplicating) its previous registration, whose
      * channel is closed and whose held events are dropped.
      */
-    public synchronized Registration register(String deviceId, URI eventChannelUrl) {
-        Entry previous = byDevice.remove(deviceId);
-        if (previous != null && previous.channel != null) {
-            previous.channel.close(4409, "replaced by a new registration");
+    public Registration register(String deviceId, URI eventChannelUrl) {
+        Channel replacedChannel = null;
+        Registration registration;
+        synchronized (this) {
+            Entry previous = byDevice.remove(deviceId);
+            if (previous != null) {
+                replacedChannel = previous.channel;
+            }
+            registration = create(deviceId, eventChannelUrl, previous);
         }
+        // Closed outside the lock: Java-WebSocket calls back into detach() holding the socket's own
+        // lock, so closing under ours could deadlock.
+        if (replacedChannel != null) {
+            replacedChannel.close(4409, "replaced by a new registration");
+        }
+        return registration;
+    }
+
+    private Registration create(String deviceId, URI eventChannelUrl, Entry previous) {
         byte[] id = new byte[8];
         byte[] token = new byte[24];
         RANDOM.nextBytes(id);
@@ -86,7 +101,23 @@ public final class Registrations {
      *
      * @return true when attached; false when {@code channel} got an error and should be closed
      */
-    synchronized boolean attach(String deviceId, SignalingMessage.Hello hello, Channel channel, int heartbeatSeconds) {
+    boolean attach(String deviceId, SignalingMessage.Hello hello, Channel channel, int heartbeatSeconds) {
+        List<Channel> replaced = new ArrayList<>(1);
+        boolean attached;
+        synchronized (this) {
+            attached = attachLocked(deviceId, hello, channel, heartbeatSeconds, replaced);
+        }
+        // Not under the lock (see register): a close callback of that socket takes it.
+        replaced.forEach(older -> older.close(4409, "replaced by a newer channel of the same registration"));
+        return attached;
+    }
+
+    private boolean attachLocked(
+            String deviceId,
+            SignalingMessage.Hello hello,
+            Channel channel,
+            int heartbeatSeconds,
+            List<Channel> replaced) {
         Entry entry = byDevice.get(deviceId);
         if (entry == null || !entry.registration.registrationId().equals(hello.registrationId())) {
             boolean elsewhere = byDevice.values().stream()
@@ -109,7 +140,7 @@ public final class Registrations {
             return false;
         }
         if (entry.channel != null) {
-            entry.channel.close(4409, "replaced by a newer channel of the same registration");
+            replaced.add(entry.channel);
         }
         entry.channel = channel;
         acknowledge(entry, hello.lastEventSeq());
@@ -187,15 +218,18 @@ public final class Registrations {
     }
 
     /** Closes {@code deviceId}'s channel abruptly (close code 1012, service restart), keeping the registration. */
-    public synchronized boolean disconnect(String deviceId) {
-        Entry entry = byDevice.get(deviceId);
-        if (entry == null || entry.channel == null) {
-            return false;
+    public boolean disconnect(String deviceId) {
+        Channel channel;
+        synchronized (this) {
+            Entry entry = byDevice.get(deviceId);
+            if (entry == null || entry.channel == null) {
+                return false;
+            }
+            channel = entry.channel;
+            entry.channel = null;
+            notifyAll();
         }
-        Channel channel = entry.channel;
-        entry.channel = null;
         channel.close(1012, "disconnected by the emulator");
-        notifyAll();
         return true;
     }
 
@@ -278,13 +312,17 @@ public final class Registrations {
     }
 
     /** Closes every channel (going away, 1001); registrations are forgotten with the emulator. */
-    synchronized void closeAll() {
-        for (Entry entry : byDevice.values()) {
-            if (entry.channel != null) {
-                entry.channel.close(1001, "the cloud emulator is stopping");
-                entry.channel = null;
+    void closeAll() {
+        List<Channel> open = new ArrayList<>();
+        synchronized (this) {
+            for (Entry entry : byDevice.values()) {
+                if (entry.channel != null) {
+                    open.add(entry.channel);
+                    entry.channel = null;
+                }
             }
         }
+        open.forEach(channel -> channel.close(1001, "the cloud emulator is stopping"));
     }
 
     private static final class Entry {
