@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.SSLParametersWebSocketServerFactory;
@@ -128,8 +129,11 @@ public final class EventChannelServer implements AutoCloseable {
 
         @Override
         public void send(SignalingMessage message) {
-            if (socket.isOpen()) {
+            try {
                 socket.send(SignalingJson.write(message));
+            } catch (WebsocketNotConnectedException e) {
+                // Closing meanwhile: the message stays held (events) or is moot (answers).
+                log.debug("channel.send_after_close device={}", deviceId);
             }
         }
 
