@@ -7,11 +7,13 @@
 #   3. an administrator issues an activation code; the installer types it (room-agent activate,
 #      over the agent's local control socket); the agent enrolls (key generated on the device, CSR,
 #      certificate) and stores its identity atomically;
-#   4. the provisioned agent discovers every media node over every transport and reports to the
-#      cloud, which stores it;
-#   5. the emulated board: room-agent hal shows it, the demo presses its mute button once over the
+#   4. the provisioned agent registers over mutual TLS and opens its WebSocket event channel; the
+#      cloud pushes a welcome event, which the agent logs and acknowledges (docs/signaling.md);
+#   5. the agent discovers every media node over every transport and reports to the cloud (over
+#      the event channel and over HTTPS), which stores it;
+#   6. the emulated board: room-agent hal shows it, the demo presses its mute button once over the
 #      control socket (room-agent board press-mute) and room-agent hal shows the microphone muted.
-# Leaves target/demo/report.json (sections: provisioning, discovery, hal) and the logs in target/demo/.
+# Leaves target/demo/report.json (sections: provisioning, registration, discovery, hal) and the logs in target/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -83,7 +85,24 @@ echo "   provisioned $(( (provisioned - started) / 1000000 )) ms after boot (the
 echo "   identity stored: $(ls "$out/state/identity/" | tr "\n" " ")"
 
 echo
-echo "== 4. The provisioned agent discovers the media nodes and reports to the cloud"
+echo "== 4. The provisioned agent registers with the cloud and opens its event channel"
+is_registered() { bin/room-agent status "${agent[@]}" | grep -q "^Registration: registered"; }
+wait_for 60 "the registration" is_registered
+bin/room-agent status "${agent[@]}" | grep "^Registration:" | sed 's/^/   status | /'
+demo_device=$(bin/room-agent status --json "${agent[@]}" | grep -o '"deviceId":"[^"]*"' | head -1 | sed 's/.*:"\(.*\)"/\1/')
+echo "   the cloud pushes an event to $demo_device over the channel:"
+curl -sS --cacert "$ca_certificate" -H "Authorization: Bearer $(cat "$out/emulator/admin-token")" \
+  -H "Content-Type: application/json" \
+  -d '{"event":"demo.welcome","body":{"text":"Welcome to the room, from the cloud emulator"}}' \
+  "$signaling_uri/v1/admin/devices/$demo_device/events" | sed 's/^/   cloud | /'
+echo
+has_event() { grep -q "event=signaling.event " "$out/agent.log"; }
+wait_for 30 "the agent's receipt of the event" has_event
+grep -E "event=signaling\.(registration-created|registered|event) " "$out/agent.log" | sed 's/^.* - /   agent | /'
+grep -E "registration.created|channel.attached|event.pushed" "$out/cloud-emulator.log" | sed 's/^.* - /   emulator | /'
+
+echo
+echo "== 5. The provisioned agent discovers the media nodes and reports to the cloud"
 has_discovery() { bin/room-agent status "${agent[@]}" | grep -q "^Discovery: .*reachable"; }
 wait_for 60 "the first discovery" has_discovery
 bin/room-agent status "${agent[@]}" | sed 's/^/   status | /'
@@ -93,7 +112,7 @@ echo "   The same probe, as the table an administrator reads (room-agent discove
 bin/room-agent discover "${agent[@]}" | sed 's/^/   /'
 
 echo
-echo "== 5. The room's hardware: the emulated board, and one press of its mute button"
+echo "== 6. The room's hardware: the emulated board, and one press of its mute button"
 bin/room-agent hal "${agent[@]}" | sed 's/^/   hal | /'
 echo
 echo "   room-agent board press-mute   (a person presses the button; CI does it over the control socket)"
@@ -107,10 +126,11 @@ bin/room-agent report "${agent[@]}" --output "$out/report.json"
 device_id=$(grep -o '"deviceId" *: *"[^"]*"' "$out/report.json" | head -1 | sed 's/.*: *"\(.*\)"/\1/')
 
 echo
-echo "== 6. The cloud emulator stored the agent's reports"
+echo "== 7. The cloud emulator stored the agent's reports"
 stored=$(curl -sS --cacert "$ca_certificate" "$signaling_uri/v1/devices/$device_id/discovery-reports/latest")
 echo "   $(grep -o '"nodeId"' <<<"$stored" | wc -l) results stored for $device_id"
 
 echo
-echo "Report (provisioning, discovery and hal sections): $out/report.json"
+echo "Report (provisioning, registration, discovery and hal sections): $out/report.json"
+grep -E '"(registrationId|eventChannelUrl|lastEventSeq)"' "$out/report.json" | head -3 | sed 's/^ */   report | /'
 grep -E '"(board|microphoneMuted|agentState)"' "$out/report.json" | head -3 | sed 's/^ */   report | /'

@@ -1,5 +1,6 @@
 package com.roomagent.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.roomagent.emulator.EmulatorStartException.Failure;
 import com.roomagent.emulator.ca.CertificateAuthority;
 import com.roomagent.emulator.ca.CertificateAuthorityException;
@@ -18,6 +19,8 @@ import com.roomagent.emulator.provisioning.ActivatedDevice;
 import com.roomagent.emulator.provisioning.AdminToken;
 import com.roomagent.emulator.provisioning.Provisioning;
 import com.roomagent.emulator.signaling.DiscoveryReportStore;
+import com.roomagent.emulator.signaling.EventChannelServer;
+import com.roomagent.emulator.signaling.Registrations;
 import com.roomagent.emulator.signaling.SignalingServer;
 import com.roomagent.emulator.threads.NamedThreadFactory;
 import com.roomagent.emulator.upgrade.UpgradeRepository;
@@ -61,6 +64,10 @@ public final class CloudEmulator implements AutoCloseable {
     private static final long REPLY_STOP_WAIT_SECONDS = 2;
 
     private final SignalingServer signaling;
+    private final EventChannelServer events;
+    private final Registrations registrations;
+    private final DiscoveryReportStore channelReports;
+    private final URI eventChannelUri;
     private final List<MediaNodeServer> nodes;
     private final ScheduledThreadPoolExecutor replies;
     private final DiscoveryReportStore reports;
@@ -74,6 +81,9 @@ public final class CloudEmulator implements AutoCloseable {
 
     private CloudEmulator(
             SignalingServer signaling,
+            EventChannelServer events,
+            Registrations registrations,
+            DiscoveryReportStore channelReports,
             List<MediaNodeServer> nodes,
             ScheduledThreadPoolExecutor replies,
             DiscoveryReportStore reports,
@@ -84,6 +94,10 @@ public final class CloudEmulator implements AutoCloseable {
             CloudServices services) {
         this.services = services;
         this.signaling = signaling;
+        this.events = events;
+        this.registrations = registrations;
+        this.channelReports = channelReports;
+        this.eventChannelUri = wssUri(events.address());
         this.nodes = List.copyOf(nodes);
         this.replies = replies;
         this.reports = reports;
@@ -141,11 +155,26 @@ public final class CloudEmulator implements AutoCloseable {
             InetSocketAddress address =
                     new InetSocketAddress(addressOf(host), config.signaling().port());
             SSLContext signalingTls =
-                    ca.issueServer("signaling", signalingNames(host)).sslContext(ca.certificate());
+                    ca.issueServer("signaling", signalingNames(host)).sslContextVerifyingClients(ca.certificate());
+            String eventHost = config.signaling().eventChannelHost();
+            InetSocketAddress eventAddress = new InetSocketAddress(
+                    addressOf(eventHost), config.signaling().eventChannelPort());
+            SSLContext eventTls = ca.issueServer("signaling events", signalingNames(eventHost))
+                    .sslContextVerifyingClients(ca.certificate());
+            Registrations registrations = new Registrations();
+            DiscoveryReportStore channelReports =
+                    new DiscoveryReportStore(config.signaling().reportHistoryPerDevice());
+            EventChannelServer events;
+            try {
+                events = EventChannelServer.start(eventAddress, eventTls, registrations, channelReports);
+            } catch (IOException e) {
+                throw BindFailures.describe("signaling event channel", eventAddress, e, config.source());
+            }
             SignalingServer signaling;
             try {
                 signaling = SignalingServer.bind(address, signalingTls);
             } catch (IOException e) {
+                events.close();
                 throw BindFailures.describe("signaling", address, e, config.source());
             }
             Provisioning provisioning;
@@ -158,14 +187,18 @@ public final class CloudEmulator implements AutoCloseable {
                         httpsUri(signaling.address()),
                         config.signaling().activationRateLimit(),
                         clock);
-                signaling.start(nodeList, reports, provisioning);
+                signaling.start(nodeList, reports, provisioning, registrations, wssUri(events.address()));
                 services = CloudServices.start(signaling, httpsUri(signaling.address()), config, state, adminToken);
             } catch (IOException | RuntimeException e) {
                 signaling.close();
+                events.close();
                 throw new EmulatorStartException(Failure.LISTEN_FAILED, "cannot start the signaling server: " + e, e);
             }
             CloudEmulator emulator = new CloudEmulator(
                     signaling,
+                    events,
+                    registrations,
+                    channelReports,
                     nodes,
                     replies,
                     reports,
@@ -175,8 +208,9 @@ public final class CloudEmulator implements AutoCloseable {
                     state.resolve(AdminToken.FILE),
                     services);
             log.info(
-                    "emulator.started signalingUri={} caCertificate={} nodes={} source=\"{}\"",
+                    "emulator.started signalingUri={} eventChannelUri={} caCertificate={} nodes={} source=\"{}\"",
                     emulator.signalingUri,
+                    emulator.eventChannelUri,
                     emulator.caCertificate,
                     nodes.size(),
                     config.source());
@@ -199,6 +233,38 @@ public final class CloudEmulator implements AutoCloseable {
     /** The signaling server's base URI, without a path, for example {@code https://127.0.0.1:443}. */
     public URI signalingUri() {
         return signalingUri;
+    }
+
+    /**
+     * The event channel's URL, {@code wss://host:port/v1/devices/events}, as registration answers
+     * name it (docs/signaling.md).
+     */
+    public URI eventChannelUri() {
+        return eventChannelUri;
+    }
+
+    /** The devices registered for signaling, their held events and channels (docs/signaling.md). */
+    public Registrations registrations() {
+        return registrations;
+    }
+
+    /**
+     * Sends event {@code type} with {@code body} to {@code deviceId} over its event channel, at once
+     * when it is connected, at its next resume otherwise.
+     *
+     * @return the event's sequence number
+     * @throws IllegalStateException when the device is not registered
+     */
+    public long sendEvent(String deviceId, String type, JsonNode body) {
+        return registrations.push(deviceId, type, body);
+    }
+
+    /**
+     * The discovery reports devices sent over their event channels ({@code discovery.report}),
+     * apart from those posted over HTTP ({@link #reports()}).
+     */
+    public DiscoveryReportStore receivedDiscoveryReports() {
+        return channelReports;
     }
 
     /** The CA certificate (PEM) that devices must trust; it names every server of this emulator. */
@@ -291,6 +357,7 @@ public final class CloudEmulator implements AutoCloseable {
             return;
         }
         signaling.close();
+        events.close();
         stopAll(nodes, replies);
         log.info("emulator.stopped signalingUri={}", signalingUri);
     }
@@ -361,6 +428,21 @@ public final class CloudEmulator implements AutoCloseable {
     private static InetAddress addressOf(String host) {
         // Validated before start: an IP literal, so no DNS lookup happens here.
         return IpLiteral.parse(host).orElseThrow(() -> new IllegalArgumentException("not an IP literal: " + host));
+    }
+
+    private static URI wssUri(InetSocketAddress address) {
+        try {
+            return new URI(
+                    "wss",
+                    null,
+                    address.getAddress().getHostAddress(),
+                    address.getPort(),
+                    EventChannelServer.PATH,
+                    null,
+                    null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("a bound address always makes a URI: " + address, e);
+        }
     }
 
     private static URI httpsUri(InetSocketAddress address) {

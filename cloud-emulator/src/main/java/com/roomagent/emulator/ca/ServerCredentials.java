@@ -44,8 +44,8 @@ public record ServerCredentials(PrivateKey key, List<X509Certificate> chain) {
     }
 
     /**
-     * A new server-side TLS context presenting this chain. The context trusts nothing: servers here
-     * never ask for client certificates.
+     * A new server-side TLS context presenting this chain, for servers that never ask for client
+     * certificates.
      *
      * @throws GeneralSecurityException when the JDK cannot build a key store or context (a broken
      *     JDK installation, not a configuration problem)
@@ -55,12 +55,17 @@ public record ServerCredentials(PrivateKey key, List<X509Certificate> chain) {
     }
 
     /**
-     * A new server-side TLS context presenting this chain and verifying client certificates issued
-     * by {@code clientCa} (mutual TLS with devices); {@code null} trusts nothing.
+     * A new server-side TLS context presenting this chain and verifying client certificates against
+     * {@code clientCa} alone (the JDK's default authorities are not trusted). Whether clients are
+     * asked for a certificate is the server's choice ({@code SSLParameters}).
      *
      * @throws GeneralSecurityException when the JDK cannot build a key store or context
      */
-    public SSLContext sslContext(X509Certificate clientCa) throws GeneralSecurityException {
+    public SSLContext sslContextVerifyingClients(X509Certificate clientCa) throws GeneralSecurityException {
+        return sslContext(Objects.requireNonNull(clientCa, "clientCa"));
+    }
+
+    private SSLContext sslContext(X509Certificate clientCa) throws GeneralSecurityException {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try {
             keyStore.load(null, null);
@@ -71,7 +76,7 @@ public record ServerCredentials(PrivateKey key, List<X509Certificate> chain) {
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keyStore, IN_MEMORY_PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
-        TrustManager[] trust = null;
+        TrustManager[] trustManagers = null;
         if (clientCa != null) {
             KeyStore anchors = KeyStore.getInstance("PKCS12");
             try {
@@ -80,11 +85,11 @@ public record ServerCredentials(PrivateKey key, List<X509Certificate> chain) {
                 throw new GeneralSecurityException("cannot initialise an empty trust store", e);
             }
             anchors.setCertificateEntry("device-ca", clientCa);
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(anchors);
-            trust = factory.getTrustManagers();
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(anchors);
+            trustManagers = trust.getTrustManagers();
         }
-        context.init(keyManagers.getKeyManagers(), trust, null);
+        context.init(keyManagers.getKeyManagers(), trustManagers, null);
         return context;
     }
 }

@@ -154,19 +154,28 @@ public final class ConfigFiles {
     }
 
     private static EmulatorConfig toConfig(ConfigJson.File file, String source, List<String> problems) {
-        ConfigJson.Signaling signaling =
-                file.signaling() == null ? new ConfigJson.Signaling(null, null, null, null) : file.signaling();
+        ConfigJson.Signaling signaling = file.signaling() == null
+                ? new ConfigJson.Signaling(null, null, null, null, null, null)
+                : file.signaling();
         ConfigJson.RateLimit rateLimit = signaling.activationRateLimit() == null
                 ? new ConfigJson.RateLimit(null, null)
                 : signaling.activationRateLimit();
+        String signalingHost = Optional.ofNullable(signaling.host()).orElse(SignalingConfig.DEFAULT_HOST);
+        int signalingPort = Optional.ofNullable(signaling.port()).orElse(SignalingConfig.DEFAULT_PORT);
+        // On port 443 the event channel needs an address of its own to keep port 443 too (R2);
+        // elsewhere (tests, benchmarks) it shares the signaling host on an ephemeral port.
+        boolean port443 = signalingPort == SignalingConfig.DEFAULT_PORT;
         SignalingConfig signalingConfig = new SignalingConfig(
-                Optional.ofNullable(signaling.host()).orElse(SignalingConfig.DEFAULT_HOST),
-                Optional.ofNullable(signaling.port()).orElse(SignalingConfig.DEFAULT_PORT),
+                signalingHost,
+                signalingPort,
                 Optional.ofNullable(signaling.reportHistoryPerDevice()).orElse(SignalingConfig.DEFAULT_REPORT_HISTORY),
                 new RateLimitConfig(
                         Optional.ofNullable(rateLimit.burst()).orElse(RateLimitConfig.DEFAULT_BURST),
                         Duration.ofSeconds(Optional.ofNullable(rateLimit.refillSeconds())
-                                .orElse(RateLimitConfig.DEFAULT_REFILL_SECONDS))));
+                                .orElse(RateLimitConfig.DEFAULT_REFILL_SECONDS))),
+                Optional.ofNullable(signaling.eventChannelHost())
+                        .orElse(port443 ? SignalingConfig.DEFAULT_EVENT_CHANNEL_HOST : signalingHost),
+                Optional.ofNullable(signaling.eventChannelPort()).orElse(port443 ? SignalingConfig.DEFAULT_PORT : 0));
         List<NodeConfig> nodes = new ArrayList<>();
         if (file.nodes() != null) {
             for (int index = 0; index < file.nodes().size(); index++) {

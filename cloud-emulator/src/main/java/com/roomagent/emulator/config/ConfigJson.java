@@ -12,7 +12,13 @@ final class ConfigJson {
 
     record File(Signaling signaling, List<Node> nodes, Organization organization) {}
 
-    record Signaling(String host, Integer port, Integer reportHistoryPerDevice, RateLimit activationRateLimit) {}
+    record Signaling(
+            String host,
+            Integer port,
+            Integer reportHistoryPerDevice,
+            RateLimit activationRateLimit,
+            String eventChannelHost,
+            Integer eventChannelPort) {}
 
     record RateLimit(Integer burst, Integer refillSeconds) {}
 

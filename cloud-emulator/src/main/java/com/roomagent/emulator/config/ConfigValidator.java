@@ -55,6 +55,15 @@ public final class ConfigValidator {
                     + "; keep at least 1 report per device");
         }
         claim(boundBy, "tcp", signaling.host(), signaling.port(), "signaling", problems);
+        checkHost("signaling.eventChannelHost", signaling.eventChannelHost(), problems);
+        checkPort("signaling.eventChannelPort", signaling.eventChannelPort(), problems);
+        claim(
+                boundBy,
+                "tcp",
+                signaling.eventChannelHost(),
+                signaling.eventChannelPort(),
+                "the signaling event channel",
+                problems);
         checkRateLimit(signaling.activationRateLimit(), problems);
         checkOrganization(config.organization(), problems);
         if (config.nodes().isEmpty()) {

@@ -39,13 +39,20 @@ final class SignalingRoutes implements HttpHandler {
     private final byte[] nodeListJson;
     private final DiscoveryReportStore reports;
     private final ProvisioningRoutes provisioning;
+    private final RegistrationRoutes registration;
 
-    SignalingRoutes(ObjectMapper mapper, NodeList nodes, DiscoveryReportStore reports, ProvisioningRoutes provisioning)
+    SignalingRoutes(
+            ObjectMapper mapper,
+            NodeList nodes,
+            DiscoveryReportStore reports,
+            ProvisioningRoutes provisioning,
+            RegistrationRoutes registration)
             throws JsonProcessingException {
         this.mapper = mapper;
         this.nodeListJson = mapper.writeValueAsBytes(nodes);
         this.reports = reports;
         this.provisioning = provisioning;
+        this.registration = registration;
     }
 
     @Override
@@ -95,8 +102,17 @@ final class SignalingRoutes implements HttpHandler {
     }
 
     private int route(HttpExchange exchange, String method, String path) throws IOException, HttpError {
+        Matcher push = RegistrationRoutes.PUSH.matcher(path);
+        if (push.matches()) {
+            requireMethod(exchange, method, "POST");
+            return registration.push(exchange, mapper, push.group(1));
+        }
         if (ProvisioningRoutes.handles(path)) {
             return provisioning.route(exchange, method, path);
+        }
+        if (path.equals(RegistrationRoutes.PATH)) {
+            requireMethod(exchange, method, "POST");
+            return registration.register(exchange, mapper);
         }
         if (path.equals("/v1/health")) {
             requireMethod(exchange, method, "GET");

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +64,8 @@ public final class SignalingServer implements AutoCloseable {
         server.setHttpsConfigurator(new HttpsConfigurator(tls) {
             @Override
             public void configure(HttpsParameters parameters) {
-                // Devices present their certificate (mutual TLS); anonymous clients (activation,
-                // the node list, admin tools) are still served, and the routes that need one check.
+                // Devices present their certificate to register (docs/signaling.md); activation and
+                // the node list need none, so it is asked for, not required.
                 SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
                 ssl.setWantClientAuth(true);
                 parameters.setSSLParameters(ssl);
@@ -83,14 +84,24 @@ public final class SignalingServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving the node list, the discovery reports and provisioning.
+     * Starts serving the node list, the discovery reports, provisioning and registration.
      *
      * @throws IOException when the node list cannot be written as JSON (a bug, not an I/O problem)
      */
-    public void start(NodeList nodes, DiscoveryReportStore reports, Provisioning provisioning) throws IOException {
+    public void start(
+            NodeList nodes,
+            DiscoveryReportStore reports,
+            Provisioning provisioning,
+            Registrations registrations,
+            URI eventChannelUrl)
+            throws IOException {
         var mapper = DiscoveryJson.mapper();
-        SignalingRoutes routes =
-                new SignalingRoutes(mapper, nodes, reports, new ProvisioningRoutes(mapper, provisioning));
+        SignalingRoutes routes = new SignalingRoutes(
+                mapper,
+                nodes,
+                reports,
+                new ProvisioningRoutes(mapper, provisioning),
+                new RegistrationRoutes(registrations, eventChannelUrl, provisioning.adminToken()));
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("the signaling server is already started");
         }

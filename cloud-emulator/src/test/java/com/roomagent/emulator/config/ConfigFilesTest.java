@@ -30,7 +30,7 @@ class ConfigFilesTest {
         EmulatorConfig config = ConfigFiles.builtInDefault();
 
         assertEquals(6, config.nodes().size());
-        assertEquals(new SignalingConfig("127.0.0.1", 443, 10), config.signaling());
+        assertEquals(new SignalingConfig("127.0.0.1", 443, 10).withEventChannel("127.0.0.2", 443), config.signaling());
         Map<MediaTransport, Integer> realPorts = Map.of(
                 MediaTransport.UDP,
                 5004,
@@ -53,7 +53,8 @@ class ConfigFilesTest {
         EmulatorConfig config = ConfigFiles.parse(resource("every-field.json"), "every-field.json");
 
         assertEquals(
-                new SignalingConfig("127.0.0.1", 8443, 3, new RateLimitConfig(5, Duration.ofSeconds(12))),
+                new SignalingConfig("127.0.0.1", 8443, 3, new RateLimitConfig(5, Duration.ofSeconds(12)))
+                        .withEventChannel("127.0.0.3", 9443),
                 config.signaling());
         assertEquals(
                 new OrganizationConfig(
@@ -76,8 +77,11 @@ class ConfigFilesTest {
     void absentFieldsTakeTheirDefaults() throws Exception {
         EmulatorConfig config = ConfigFiles.parse("{\"nodes\": [" + NODE + "}]}", "test");
 
-        assertEquals(new SignalingConfig("127.0.0.1", 443, 10), config.signaling());
+        assertEquals(new SignalingConfig("127.0.0.1", 443, 10).withEventChannel("127.0.0.2", 443), config.signaling());
         assertEquals(RateLimitConfig.defaults(), config.signaling().activationRateLimit());
+        EmulatorConfig ephemeral =
+                ConfigFiles.parse("{\"signaling\": {\"port\": 0}, \"nodes\": [" + NODE + "}]}", "test");
+        assertEquals(new SignalingConfig("127.0.0.1", 0, 10), ephemeral.signaling());
         assertEquals(OrganizationConfig.defaults(), config.organization());
         NodeConfig node = config.nodes().get(0);
         assertEquals(Duration.ZERO, node.delay());

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "report",
         description = {
             "Write the running agent's report: one JSON document with a section per subsystem"
-                    + " (provisioning, discovery, hal, call).",
+                    + " (provisioning, registration, discovery, hal, call).",
             "Exit status: 0 written; 1 the file cannot be written; 15 no agent running; 16 permission denied."
         })
 final class ReportCommand implements Callable<Integer> {
@@ -80,9 +80,11 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * The report: {@code generatedAt}, then {@code provisioning}, {@code discovery} and {@code hal}
-     * sections (the HAL's status: board, features, lines, devices; null before the board is open),
-     * and {@code call} (the active call's media and its statistics per stream; null without a call).
+     * The report: {@code generatedAt}, then {@code provisioning}, {@code registration} (state,
+     * registration id, event channel URL, connected since, reconnects, last event seq; null before
+     * provisioning), {@code discovery} and {@code hal} sections (the HAL's status: board, features,
+     * lines, devices; null before the board is open), and {@code call} (the active call's media and
+     * its statistics per stream; null without a call).
      */
     static String render(ControlResponse status, Instant generatedAt) throws JsonProcessingException {
         ObjectMapper mapper = ControlJson.mapper();
@@ -95,6 +97,7 @@ final class ReportCommand implements Callable<Integer> {
         provisioning.set("provisionedAt", mapper.valueToTree(status.provisionedAt()));
         provisioning.set("pairing", mapper.valueToTree(status.pairing()));
         provisioning.set("lastFailure", mapper.valueToTree(status.lastFailure()));
+        report.set("registration", mapper.valueToTree(status.registration()));
         report.set("discovery", mapper.valueToTree(status.discovery()));
         report.set("hal", status.hal() == null ? mapper.nullNode() : status.hal());
         report.set("call", status.call() == null ? mapper.nullNode() : status.call());

@@ -5,6 +5,7 @@ import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.ConfigurationException;
 import com.roomagent.agent.control.ControlRequest;
 import com.roomagent.agent.control.ControlResponse;
+import com.roomagent.agent.signaling.SignalingStatus;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import com.roomagent.protocol.discovery.PairResult;
 import java.io.PrintWriter;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
         name = "status",
         description = {
             "Ask the running agent where it stands: provisioning state, identity, the pairing code on the"
-                    + " display, the last failure, the latest discovery, the call's media.",
+                    + " display, the last failure, registration with the cloud, the latest discovery, the call's media.",
             "Exit status: 0 answered; 15 no agent running; 16 permission denied."
         })
 final class StatusCommand implements Callable<Integer> {
@@ -56,6 +57,19 @@ final class StatusCommand implements Callable<Integer> {
         return answer.ok() ? ExitCodes.OK : ExitCodes.forError(answer.error());
     }
 
+    private static String describe(SignalingStatus registration) {
+        return switch (registration.state()) {
+            case "registered" ->
+                "registered as " + registration.registrationId() + ", event channel "
+                        + registration.eventChannelUrl() + " open since " + registration.connectedSince() + " ("
+                        + registration.reconnects() + " reconnects, last event " + registration.lastEventSeq() + ")";
+            case "reconnecting", "failed" ->
+                registration.state() + ": " + registration.cause() + "; next attempt at "
+                        + registration.nextAttemptAt();
+            default -> registration.state();
+        };
+    }
+
     private static void print(ControlResponse answer, PrintWriter out) {
         out.println("State:        " + answer.state());
         if (answer.deviceId() != null) {
@@ -70,6 +84,10 @@ final class StatusCommand implements Callable<Integer> {
         if (answer.lastFailure() != null) {
             out.println("Last failure: " + answer.lastFailure().error() + " at "
                     + answer.lastFailure().at() + ": " + answer.lastFailure().message());
+        }
+        SignalingStatus registration = answer.registration();
+        if (registration != null) {
+            out.println("Registration: " + describe(registration));
         }
         DiscoveryReport report = answer.discovery();
         if (report != null) {

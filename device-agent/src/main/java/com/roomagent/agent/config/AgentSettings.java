@@ -158,6 +158,34 @@ public final class AgentSettings {
     public static final Setting<Duration> CLOUD_REQUEST_TIMEOUT = duration(
             "cloud.requestTimeout", "15s", "100ms", "Time allowed for one HTTPS request to the signaling service.");
 
+    public static final Setting<Duration> CLOUD_RECONNECT_MIN_DELAY = duration(
+            "cloud.reconnectMinDelay",
+            "1s",
+            "10ms",
+            "Ceiling of the first wait before registering or reconnecting the event channel again after a"
+                    + " failure (docs/signaling.md). Each further failure doubles the ceiling up to"
+                    + " cloud.reconnectMaxDelay; the wait is drawn at random below it (full jitter).");
+
+    public static final Setting<Duration> CLOUD_RECONNECT_MAX_DELAY = duration(
+            "cloud.reconnectMaxDelay",
+            "60s",
+            "10ms",
+            "Largest ceiling of the wait between two registration or event channel attempts.");
+
+    public static final Setting<Duration> CLOUD_HEARTBEAT_INTERVAL = duration(
+            "cloud.heartbeatInterval",
+            "20s",
+            "100ms",
+            "Time between two heartbeats (ping) on the event channel; the cloud closes a channel silent"
+                    + " for three intervals.");
+
+    public static final Setting<Duration> CLOUD_HEARTBEAT_TIMEOUT = duration(
+            "cloud.heartbeatTimeout",
+            "10s",
+            "100ms",
+            "Time the cloud has to answer a heartbeat before the agent declares the event channel dead"
+                    + " and reconnects: a dead channel is noticed within cloud.heartbeatInterval plus this.");
+
     public static final Setting<String> NETWORK_HTTP_PROXY = new Setting<>(
             "network.httpProxy",
             String.class,
@@ -399,6 +427,10 @@ public final class AgentSettings {
             CLOUD_TRUST_ANCHORS,
             CLOUD_CONNECT_TIMEOUT,
             CLOUD_REQUEST_TIMEOUT,
+            CLOUD_RECONNECT_MIN_DELAY,
+            CLOUD_RECONNECT_MAX_DELAY,
+            CLOUD_HEARTBEAT_INTERVAL,
+            CLOUD_HEARTBEAT_TIMEOUT,
             NETWORK_HTTP_PROXY,
             NETWORK_HTTP_PROXY_USER,
             NETWORK_HTTP_PROXY_PASSWORD,

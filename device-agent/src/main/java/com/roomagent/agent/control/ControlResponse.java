@@ -2,6 +2,7 @@ package com.roomagent.agent.control;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.roomagent.agent.signaling.SignalingStatus;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import java.net.URI;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import java.util.Objects;
  *     once the board is open
  * @param call the call's media while a call is active (docs/av-pipeline.md, "In the agent"): state,
  *     microphone, video, and per stream packets, bytes, bitrate, loss, jitter and round-trip time
+ * @param registration once provisioned, registration and the event channel (docs/signaling.md,
+ *     "Status")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ControlResponse(
@@ -44,7 +47,40 @@ public record ControlResponse(
         Pairing pairing,
         DiscoveryReport discovery,
         JsonNode hal,
-        JsonNode call) {
+        JsonNode call,
+        SignalingStatus registration) {
+
+    /** Without a registration section: answers before provisioning, and tests. */
+    public ControlResponse(
+            boolean ok,
+            String error,
+            String message,
+            Long retryInSeconds,
+            String state,
+            String deviceId,
+            String organizationId,
+            Instant provisionedAt,
+            Failure lastFailure,
+            Pairing pairing,
+            DiscoveryReport discovery,
+            JsonNode hal,
+            JsonNode call) {
+        this(
+                ok,
+                error,
+                message,
+                retryInSeconds,
+                state,
+                deviceId,
+                organizationId,
+                provisionedAt,
+                lastFailure,
+                pairing,
+                discovery,
+                hal,
+                call,
+                null);
+    }
 
     /** The identifier of the answer to an activation code on a device that has an identity already. */
     public static final String ALREADY_PROVISIONED = "already-provisioned";
@@ -113,7 +149,27 @@ public record ControlResponse(
                 pairing,
                 discovery,
                 hal,
-                call);
+                call,
+                registration);
+    }
+
+    /** This answer with {@code status} as its registration section. */
+    public ControlResponse withRegistration(SignalingStatus status) {
+        return new ControlResponse(
+                ok,
+                error,
+                message,
+                retryInSeconds,
+                state,
+                deviceId,
+                organizationId,
+                provisionedAt,
+                lastFailure,
+                pairing,
+                discovery,
+                hal,
+                call,
+                status);
     }
 
     /** This answer with {@code value} as its {@code call} object (null: no call). */
@@ -131,7 +187,8 @@ public record ControlResponse(
                 pairing,
                 discovery,
                 hal,
-                value);
+                value,
+                registration);
     }
 
     /** This answer as a failure {@code id}, with {@code text} and an optional retry delay. */
@@ -149,6 +206,7 @@ public record ControlResponse(
                 pairing,
                 discovery,
                 hal,
-                call);
+                call,
+                registration);
     }
 }

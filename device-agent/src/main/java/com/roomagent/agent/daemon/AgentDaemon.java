@@ -18,6 +18,9 @@ import com.roomagent.agent.hardware.StatusLedStates;
 import com.roomagent.agent.provisioning.Display;
 import com.roomagent.agent.provisioning.EmulatedDisplay;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
+import com.roomagent.agent.signaling.SignalingClient;
+import com.roomagent.agent.signaling.SignalingListener;
+import com.roomagent.agent.signaling.SignalingState;
 import com.roomagent.agent.upgrade.SigningKeyException;
 import com.roomagent.agent.upgrade.UpgradeService;
 import com.roomagent.av.media.MediaElements;
@@ -25,6 +28,7 @@ import com.roomagent.av.media.MediaException;
 import com.roomagent.hal.RoomHardware;
 import com.roomagent.hal.led.AgentState;
 import com.roomagent.hal.profile.BoardProfile;
+import com.roomagent.protocol.signaling.SignalingMessage;
 import com.roomagent.provisioning.identity.DeviceIdentity;
 import com.roomagent.provisioning.identity.IdentityStore;
 import com.roomagent.provisioning.identity.IdentityStoreException;
@@ -32,8 +36,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,12 +54,14 @@ import org.slf4j.LoggerFactory;
  * The long-running agent a room system boots ({@code room-agent run}). It opens the control socket
  * and the room's hardware (the board profile's {@link RoomHardware}, kept for the agent's life; its
  * status LED follows the agent's state, see {@link StatusLedStates}), then either provisions the device (no identity yet: pairing, the camera, codes on the socket) or
- * discovers media nodes (R9) under the identity it has. Provisioning success reloads the
+ * registers with the cloud and keeps its event channel open ({@link SignalingClient}, docs/signaling.md)
+ * and discovers media nodes (R9) under the identity it has. Provisioning success reloads the
  * configuration, whose provisioned layer now exists, and starts discovery; a factory reset stops
  * discovery, wipes the identity and provisions again.
  *
  * <p>Threads, each owned here: {@code agent-lifecycle} makes every change of mode, one at a time;
- * {@code discovery-scheduler-1} runs discovery's timers and probes; the control server's acceptor
+ * {@code discovery-scheduler-1} runs discovery's timers and probes; {@code signaling-1} registration
+ * and the event channel; the control server's acceptor
  * and handlers; the HAL's {@code room-agent-hal}; while unprovisioned, the {@link
  * ProvisioningEpisode}'s threads. Mode fields are guarded by {@code this}.
  */
@@ -68,17 +76,19 @@ public final class AgentDaemon implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService lifecycle;
     private final HalEvents halEvents = new HalEvents();
+    private final List<SignalingListener> signalingListeners = new CopyOnWriteArrayList<>();
 
     private AgentConfiguration configuration;
     private ControlServer control;
     private ProvisioningEpisode provisioning;
     private DiscoveryService discovery;
     private CloudServices cloudServices;
+    private SignalingClient signaling;
     private DeviceIdentity identity;
     private RoomHardware hardware;
     private BoardProfile hardwareProfile;
-    /** Whether discovery reported since the device was provisioned: the status LED's registered. */
-    private boolean discovered;
+    /** Registration's latest state (docs/signaling.md): the status LED's registering/registered. */
+    private SignalingState registration = new SignalingState.Unregistered();
     /** Whether the agent is stuck on what only a person can fix: the status LED's error. */
     private boolean needsAttention;
 
@@ -202,7 +212,7 @@ public final class AgentDaemon implements AutoCloseable {
             }
             state = call != null
                     ? AgentState.IN_MEETING
-                    : StatusLedStates.of(status().state(), discovered, needsAttention);
+                    : StatusLedStates.of(status().state(), registration, needsAttention);
             if (state == shownState) {
                 return;
             }
@@ -263,18 +273,33 @@ public final class AgentDaemon implements AutoCloseable {
                 return;
             }
             identity = device;
-            discovered = false;
-            discovery = DiscoveryAssembly.discoveryService(configuration, clock, device.deviceId());
-            discovery.addReportListener(report -> {
-                synchronized (this) {
-                    discovered = true;
+            registration = new SignalingState.Unregistered();
+            signaling = SignalingAssembly.signalingClient(configuration, clock, device);
+            signaling.addListener(new SignalingListener() {
+                @Override
+                public void stateChanged(SignalingState state) {
+                    synchronized (AgentDaemon.this) {
+                        registration = state;
+                    }
+                    showAgentState();
+                    signalingListeners.forEach(listener -> listener.stateChanged(state));
                 }
-                showAgentState();
+
+                @Override
+                public void eventReceived(SignalingMessage.Event event) {
+                    signalingListeners.forEach(listener -> listener.eventReceived(event));
+                }
             });
+            SignalingClient channel = signaling;
+            discovery = DiscoveryAssembly.discoveryService(configuration, clock, device.deviceId());
+            // Every report also goes over the event channel, at registration and after each
+            // network-change re-probe (R8, R9).
+            discovery.addReportListener(channel::sendDiscoveryReport);
             cloudServices = startCloudServices(device);
             if (cloudServices != null) {
                 discovery.addReportListener(cloudServices.metrics()::recordDiscovery);
             }
+            signaling.start();
             discovery.start(scheduler, network, DiscoveryAssembly.scheduling(configuration));
             discovery.requestDiscovery(DiscoveryService.TRIGGER_BOOT);
             LOG.info(
@@ -345,15 +370,18 @@ public final class AgentDaemon implements AutoCloseable {
         ProvisioningEpisode episode;
         DiscoveryService running;
         CloudServices services;
+        SignalingClient channel;
         synchronized (this) {
             episode = provisioning;
             running = discovery;
             services = cloudServices;
             cloudServices = null;
+            channel = signaling;
             provisioning = null;
             discovery = null;
+            signaling = null;
             identity = null;
-            discovered = false;
+            registration = new SignalingState.Unregistered();
             needsAttention = false;
         }
         if (running != null) {
@@ -361,6 +389,9 @@ public final class AgentDaemon implements AutoCloseable {
         }
         if (services != null) {
             services.close();
+        }
+        if (channel != null) {
+            channel.close();
         }
         if (episode != null) {
             episode.close();
@@ -495,6 +526,19 @@ public final class AgentDaemon implements AutoCloseable {
         }
     }
 
+    /** Registration and the event channel, once provisioned. */
+    public synchronized Optional<SignalingClient> signaling() {
+        return Optional.ofNullable(signaling);
+    }
+
+    /**
+     * Adds a listener to registration (docs/signaling.md, "States"), for as long as the agent runs:
+     * it survives a factory reset and a new identity. Called on the signaling thread.
+     */
+    public void addSignalingListener(SignalingListener listener) {
+        signalingListeners.add(listener);
+    }
+
     /** Stops every subsystem; waits up to 5 s for a probe in flight to notice. Idempotent. */
     @Override
     public void close() {
@@ -502,6 +546,7 @@ public final class AgentDaemon implements AutoCloseable {
         ProvisioningEpisode episode;
         DiscoveryService running;
         CloudServices services;
+        SignalingClient channel;
         RoomHardware board;
         CallMedia media;
         synchronized (this) {
@@ -516,6 +561,7 @@ public final class AgentDaemon implements AutoCloseable {
             running = discovery;
             services = cloudServices;
             cloudServices = null;
+            channel = signaling;
             board = hardware;
             hardware = null;
         }
@@ -532,6 +578,9 @@ public final class AgentDaemon implements AutoCloseable {
         }
         if (services != null) {
             services.close(); // after discovery: its last report is in the spool
+        }
+        if (channel != null) {
+            channel.close();
         }
         scheduler.shutdownNow();
         try {

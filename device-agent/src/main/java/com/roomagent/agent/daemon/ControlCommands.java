@@ -175,8 +175,11 @@ final class ControlCommands implements ControlHandler {
 
     /** The status answer with {@code hal} as the HAL's status (taken once by the caller). */
     private ControlResponse status(Optional<HalStatus> hal) {
-        return response(daemon.status(), daemon.discovery().flatMap(DiscoveryService::current), hal)
+        ControlResponse answer = response(daemon.status(), daemon.discovery().flatMap(DiscoveryService::current), hal)
                 .withCall(MicrophoneCommands.callJson(daemon));
+        return daemon.signaling()
+                .map(client -> answer.withRegistration(client.status()))
+                .orElse(answer);
     }
 
     private Optional<HalStatus> hal() {

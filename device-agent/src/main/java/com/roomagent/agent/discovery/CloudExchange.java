@@ -17,7 +17,7 @@ import javax.net.ssl.SSLException;
 
 /**
  * One HTTPS request to the signaling service, with every failure turned into a {@link
- * CloudRequestException} that names its step. Shared by the node list and report clients.
+ * CloudRequestException} that names its step. Shared by the node list, report and registration clients.
  */
 public final class CloudExchange {
     private static final int BODY_EXCERPT_CHARACTERS = 200;

@@ -1,29 +1,34 @@
 package com.roomagent.agent.hardware;
 
 import com.roomagent.agent.provisioning.ProvisioningStatus;
+import com.roomagent.agent.signaling.SignalingState;
 import com.roomagent.hal.led.AgentState;
 
 /**
- * Which agent state the status LED shows (docs/hal.md, "Status LED"). Registration with the cloud
- * does not exist yet: until it does, a provisioned agent counts as registering until discovery has
- * produced a report, and as registered from then on.
+ * Which agent state the status LED shows (docs/hal.md, "Status LED"): provisioning until the device
+ * has an identity, then registering until the cloud welcomes its event channel, registered while the
+ * channel is open, registering again while it reconnects, and error when only a person can help.
  */
 public final class StatusLedStates {
     private StatusLedStates() {}
 
     /**
      * @param provisioning where provisioning stands
-     * @param discovered whether discovery produced a report since the agent was provisioned
+     * @param registration where registration stands (docs/signaling.md, "States")
      * @param needsAttention whether the agent is stuck on something only a person can fix (discovery
      *     could not start after provisioning: unreadable trust anchors)
      */
-    public static AgentState of(ProvisioningStatus.State provisioning, boolean discovered, boolean needsAttention) {
+    public static AgentState of(
+            ProvisioningStatus.State provisioning, SignalingState registration, boolean needsAttention) {
         if (needsAttention) {
             return AgentState.ERROR;
         }
         if (provisioning != ProvisioningStatus.State.PROVISIONED) {
             return AgentState.PROVISIONING;
         }
-        return discovered ? AgentState.REGISTERED : AgentState.REGISTERING;
+        if (registration instanceof SignalingState.Failed) {
+            return AgentState.ERROR;
+        }
+        return registration instanceof SignalingState.Registered ? AgentState.REGISTERED : AgentState.REGISTERING;
     }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.roomagent.agent.control.ControlJson;
 import com.roomagent.agent.control.ControlResponse;
+import com.roomagent.agent.signaling.SignalingStatus;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.discovery.PairResult;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +52,35 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRegisteredAgentsReportHasARegistrationSection() throws Exception {
+        ControlResponse status = new ControlResponse(
+                        true, null, null, null, "provisioned", "dev-1", "org-demo", NOW, null, null, null, null, null)
+                .withRegistration(new SignalingStatus(
+                        "registered",
+                        "reg-1",
+                        URI.create("wss://127.0.0.2:443/v1/devices/events"),
+                        NOW,
+                        2,
+                        7,
+                        null,
+                        null));
+
+        JsonNode report = ControlJson.mapper().readTree(ReportCommand.render(status, NOW));
+
+        assertEquals("registered", report.at("/registration/state").asText());
+        assertEquals("reg-1", report.at("/registration/registrationId").asText());
+        assertEquals(
+                "wss://127.0.0.2:443/v1/devices/events",
+                report.at("/registration/eventChannelUrl").asText());
+        assertEquals(
+                "2026-11-25T17:00:00Z",
+                report.at("/registration/connectedSince").asText());
+        assertEquals(2, report.at("/registration/reconnects").asInt());
+        assertEquals(7, report.at("/registration/lastEventSeq").asLong());
+        assertTrue(report.at("/registration/cause").isMissingNode());
+    }
+
+    @Test
     void unprovisionedDeviceReportsItsStateAndNoDiscovery() throws Exception {
         ControlResponse status =
                 new ControlResponse(true, null, null, null, "pairing", null, null, null, null, null, null, null, null);
@@ -58,6 +89,7 @@ class ReportCommandTest {
 
         assertEquals("pairing", report.at("/provisioning/state").asText());
         assertTrue(report.get("discovery").isNull());
+        assertTrue(report.get("registration").isNull());
     }
 
     @Test

@@ -40,6 +40,7 @@ class AgentDaemonTest {
     private static final List<String> DAEMON_THREADS = List.of(
             "discovery-scheduler-",
             "discovery-probe-",
+            "signaling-1",
             "agent-lifecycle",
             "control-acceptor",
             "control-handler-",
@@ -83,17 +84,40 @@ class AgentDaemonTest {
     }
 
     @Test
-    void statusLedShowsRegisteredOnceDiscoveryReported() throws Exception {
+    void statusLedShowsRegisteredOnceTheEventChannelIsWelcomed() throws Exception {
         try (AgentDaemon daemon = daemon(configuration())) {
-            awaitReports(1);
+            assertTrue(emulator.registrations().awaitConnected(device, REPORT_WAIT));
             long deadline = System.nanoTime() + REPORT_WAIT.toNanos();
-            // The report reaches the cloud just before the daemon hears of it: a bounded wait.
+            // The welcome reaches the daemon just after the cloud attached the channel: a bounded wait.
             while (daemon.hardware().orElseThrow().status().agentState() != AgentState.REGISTERED) {
                 if (System.nanoTime() > deadline) {
                     fail("the status LED never showed registered");
                 }
                 Thread.sleep(10);
             }
+        }
+    }
+
+    @Test
+    void theAgentRegistersOnceAndSendsEveryDiscoveryReportOverTheEventChannel() throws Exception {
+        try (AgentDaemon daemon = daemon(configuration())) {
+            DiscoveryReport boot = emulator.receivedDiscoveryReports()
+                    .awaitLatest(device, REPORT_WAIT)
+                    .orElseThrow(() -> new AssertionError("no discovery.report on the event channel"));
+            assertEquals(DiscoveryService.TRIGGER_BOOT, boot.trigger());
+
+            network.moveTo("10.0.0.7", "10.0.0.1");
+
+            DiscoveryReport moved = emulator.receivedDiscoveryReports()
+                    .awaitReceived(device, 2, REPORT_WAIT)
+                    .orElseThrow(() -> new AssertionError("no second discovery.report after the network change"));
+            assertEquals(DiscoveryService.TRIGGER_NETWORK_CHANGE, moved.trigger());
+            assertEquals(1, emulator.registrations().issuedCount(device));
+            var registration = daemon.signaling().orElseThrow().status();
+            assertEquals("registered", registration.state());
+            assertEquals(
+                    emulator.registrations().registration(device).orElseThrow().registrationId(),
+                    registration.registrationId());
         }
     }
 
