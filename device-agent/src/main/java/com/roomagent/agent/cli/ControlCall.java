@@ -51,6 +51,24 @@ final class ControlCall {
         }
     }
 
+    /**
+     * As {@link #send}, for the commands that show the agent's state ({@code status}, {@code
+     * report}): a refusal, an answer without any state (every handler busy, a request the agent
+     * could not read), is printed as an error with its exit code instead of as a state of nulls.
+     */
+    static Outcome sendForState(ControlClient client, ControlRequest request, CommandSpec spec) {
+        Outcome outcome = send(client, request, spec);
+        Optional<ControlResponse> answer = outcome.response();
+        if (answer.isEmpty() || answer.get().ok() || answer.get().state() != null) {
+            return outcome;
+        }
+        ControlResponse refusal = answer.get();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("room-agent: the agent refused the request (" + refusal.error() + "): " + refusal.message());
+        err.flush();
+        return new Outcome(Optional.empty(), ExitCodes.forError(refusal.error()));
+    }
+
     static String json(ControlResponse response) {
         try {
             return ControlJson.mapper().writeValueAsString(response);

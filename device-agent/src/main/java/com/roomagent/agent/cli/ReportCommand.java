@@ -51,7 +51,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ConfigurationException e) {
             return ExitCodes.configurationError(spec, e);
         }
-        ControlCall.Outcome outcome = ControlCall.send(ControlCall.client(loaded), ControlRequest.status(), spec);
+        ControlCall.Outcome outcome =
+                ControlCall.sendForState(ControlCall.client(loaded), ControlRequest.status(), spec);
         if (outcome.response().isEmpty()) {
             return outcome.exitCodeWithoutAnswer();
         }

@@ -73,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
             daemon.close();
             return ExitCodes.CONFIGURATION;
         }
+        // Registration changes show in systemctl status; they never withhold the watchdog: a cloud
+        // outage is not cured by restarting the agent, which reconnects by itself.
+        daemon.addSignalingListener(state -> systemd.status(statusText(daemon, state.id())));
         systemd.ready(statusText(daemon));
         systemd.startWatchdog(() -> controlSocketProblem(daemon, systemd), () -> statusText(daemon));
         // The main thread only waits: the daemon's own threads do the work, and the shutdown hook
@@ -82,7 +85,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String statusText(AgentDaemon daemon) {
-        return "state=" + daemon.status().state().id();
+        return statusText(
+                daemon,
+                daemon.signaling().map(client -> client.status().state()).orElse("none"));
+    }
+
+    private static String statusText(AgentDaemon daemon, String registration) {
+        return "state=" + daemon.status().state().id() + " registration=" + registration;
     }
 
     /** The watchdog's check: the control socket answers a status request within half the timeout. */

@@ -2,13 +2,19 @@ package com.roomagent.agent.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.roomagent.agent.config.AgentConfiguration;
+import com.roomagent.agent.config.AgentSettings;
 import com.roomagent.agent.config.ConfigurationException;
 import com.roomagent.agent.control.ControlRequest;
 import com.roomagent.agent.control.ControlResponse;
+import com.roomagent.agent.diagnosis.MediaPath;
+import com.roomagent.agent.diagnosis.NetworkDiagnoser;
+import com.roomagent.agent.diagnosis.NetworkDiagnosis;
 import com.roomagent.agent.signaling.SignalingStatus;
 import com.roomagent.protocol.discovery.DiscoveryReport;
 import com.roomagent.protocol.discovery.PairResult;
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +48,8 @@ final class StatusCommand implements Callable<Integer> {
         } catch (ConfigurationException e) {
             return ExitCodes.configurationError(spec, e);
         }
-        ControlCall.Outcome outcome = ControlCall.send(ControlCall.client(loaded), ControlRequest.status(), spec);
+        ControlCall.Outcome outcome =
+                ControlCall.sendForState(ControlCall.client(loaded), ControlRequest.status(), spec);
         if (outcome.response().isEmpty()) {
             return outcome.exitCodeWithoutAnswer();
         }
@@ -51,7 +58,7 @@ final class StatusCommand implements Callable<Integer> {
         if (json) {
             out.println(ControlCall.json(answer));
         } else {
-            print(answer, out);
+            print(answer, out, !loaded.get(AgentSettings.NETWORK_HTTP_PROXY).isBlank());
         }
         out.flush();
         return answer.ok() ? ExitCodes.OK : ExitCodes.forError(answer.error());
@@ -70,7 +77,29 @@ final class StatusCommand implements Callable<Integer> {
         };
     }
 
-    private static void print(ControlResponse answer, PrintWriter out) {
+    /**
+     * The media path the latest discovery gives, or why there is none (R4, R5: with only an HTTP
+     * proxy out, the device registers but media is unavailable, and says so here).
+     */
+    static String mediaPathLine(DiscoveryReport report, boolean proxyConfigured) {
+        NetworkDiagnosis diagnosis = NetworkDiagnoser.diagnose(report, Map.of(), proxyConfigured);
+        if (diagnosis.bestPath().isPresent()) {
+            MediaPath best = diagnosis.bestPath().get();
+            return String.format(
+                    Locale.ROOT,
+                    "Media path:   %s over %s (%s, %.1f ms)",
+                    best.nodeId(),
+                    best.transport().id(),
+                    best.target(),
+                    best.medianRttMillis());
+        }
+        String why = diagnosis.findings().isEmpty()
+                ? "no media node answered over any transport"
+                : diagnosis.findings().get(diagnosis.findings().size() - 1).text();
+        return "Media path:   unavailable: " + why + " `room-agent diagnose` says what to change.";
+    }
+
+    private static void print(ControlResponse answer, PrintWriter out, boolean proxyConfigured) {
         out.println("State:        " + answer.state());
         if (answer.deviceId() != null) {
             out.println("Device:       " + answer.deviceId() + " of organization " + answer.organizationId());
@@ -95,6 +124,7 @@ final class StatusCommand implements Callable<Integer> {
                     report.results().stream().filter(PairResult::reachable).count();
             out.println("Discovery:    " + reachable + " of " + report.results().size() + " node/transport pairs"
                     + " reachable, probed at " + report.startedAt() + " (" + report.trigger() + ")");
+            out.println(mediaPathLine(report, proxyConfigured));
         } else if (answer.deviceId() != null) {
             out.println("Discovery:    no fresh report yet");
         }

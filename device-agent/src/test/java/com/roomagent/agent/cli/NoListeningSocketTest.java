@@ -64,8 +64,12 @@ class NoListeningSocketTest {
                 String device = emulator.activatedDevices()
                         .get(emulator.activatedDevices().size() - 1)
                         .deviceId();
-                // Sampled while the first probe runs, then after its report.
+                // Sampled while the first probe runs, once registered, then after its report.
                 assertListensOnNoNetworkPort(agent.pid(), "activated, discovering");
+                assertTrue(
+                        emulator.registrations().awaitConnected(device, START_LIMIT),
+                        () -> "no event channel open within " + START_LIMIT + "\n" + read(stderr));
+                assertListensOnNoNetworkPort(agent.pid(), "registered, event channel open");
                 assertTrue(
                         emulator.reports().awaitLatest(device, START_LIMIT).isPresent(),
                         () -> "no discovery report within " + START_LIMIT + "\n" + read(stderr));

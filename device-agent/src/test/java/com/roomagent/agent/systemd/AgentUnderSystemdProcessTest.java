@@ -59,7 +59,7 @@ class AgentUnderSystemdProcessTest {
             try {
                 int[] cursor = {0};
                 String ready = expect(systemd, agent, stderr, cursor, m -> m.contains("READY=1"));
-                assertTrue(ready.contains("STATUS=state="), ready);
+                assertTrue(ready.contains("STATUS=state=") && ready.contains(" registration=none"), ready);
                 assertTrue(ready.contains("MAINPID=" + agent.pid()), ready);
                 assertTrue(Files.exists(stateDir.resolve("control.sock")), "READY=1 before the control socket");
                 String watchdog = expect(systemd, agent, stderr, cursor, m -> m.startsWith("WATCHDOG=1"));
