@@ -3,15 +3,13 @@ package com.roomagent.agent.daemon;
 import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.AgentSettings;
 import com.roomagent.agent.config.SettingType;
-import com.roomagent.agent.discovery.CloudHttp;
 import com.roomagent.agent.discovery.TrustAnchorException;
-import com.roomagent.agent.discovery.TrustAnchors;
 import com.roomagent.agent.metrics.MetricsBatcher;
 import com.roomagent.agent.metrics.MetricsRecorder;
 import com.roomagent.agent.metrics.MetricsSpool;
 import com.roomagent.agent.metrics.MetricsUploader;
 import com.roomagent.agent.provisioning.Backoff;
-import com.roomagent.agent.proxy.HttpProxy;
+import com.roomagent.agent.signaling.DeviceTls;
 import com.roomagent.agent.upgrade.CommandInstaller;
 import com.roomagent.agent.upgrade.Installer;
 import com.roomagent.agent.upgrade.SemanticVersion;
@@ -22,15 +20,11 @@ import com.roomagent.agent.upgrade.UpgradeService;
 import com.roomagent.provisioning.identity.DeviceIdentity;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,20 +109,13 @@ final class CloudServices implements AutoCloseable {
         return new CloudServices(metrics, upgrades);
     }
 
-    /** The HTTPS client presenting the device's identity, with the cloud's trust and the proxy. */
+    /**
+     * The HTTPS client presenting the device's identity, with the cloud's trust and the same proxy
+     * selection (explicit, PAC or WPAD) as every cloud request.
+     */
     private static HttpClient deviceHttp(AgentConfiguration configuration, DeviceIdentity identity)
             throws TrustAnchorException {
-        Path anchors = configuration.get(AgentSettings.CLOUD_TRUST_ANCHORS);
-        List<Certificate> trusted = anchors.equals(SettingType.NO_FILE) ? List.of() : TrustAnchors.read(anchors);
-        SSLContext tls;
-        try {
-            tls = DeviceTlsContexts.presenting(identity, trusted);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "cannot build a TLS context from the device identity: " + e.getMessage(), e);
-        }
-        return CloudHttp.client(
-                tls, configuration.get(AgentSettings.CLOUD_CONNECT_TIMEOUT), HttpProxy.from(configuration));
+        return DiscoveryAssembly.cloudHttp(configuration, DeviceTls.sslContext(configuration, identity));
     }
 
     MetricsRecorder metrics() {

@@ -1,9 +1,9 @@
 package com.roomagent.agent.upgrade;
 
-import com.roomagent.agent.daemon.DeviceTlsContexts;
 import com.roomagent.agent.daemon.TestIdentities;
 import com.roomagent.agent.discovery.CloudHttp;
 import com.roomagent.agent.discovery.TrustAnchors;
+import com.roomagent.agent.signaling.DeviceTls;
 import com.roomagent.emulator.CloudEmulator;
 import com.roomagent.emulator.config.EmulatorConfig;
 import com.roomagent.emulator.config.NodeConfig;
@@ -13,6 +13,7 @@ import com.roomagent.provisioning.identity.DeviceIdentity;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /** An in-process cloud emulator and a device provisioned by it, talking mutual TLS: for upgrade and metrics tests. */
@@ -30,7 +31,7 @@ public record CloudServicesFixture(CloudEmulator emulator, DeviceIdentity identi
         try {
             Path deviceState = directory.resolve("device-state");
             DeviceIdentity identity = TestIdentities.provision(emulator, deviceState);
-            SSLContext tls = DeviceTlsContexts.presenting(identity, TrustAnchors.read(emulator.caCertificate()));
+            SSLContext tls = DeviceTls.sslContext(identity, Optional.of(TrustAnchors.read(emulator.caCertificate())));
             return new CloudServicesFixture(
                     emulator, identity, CloudHttp.client(tls, Duration.ofSeconds(5)), deviceState);
         } catch (Exception | Error e) {
