@@ -1,5 +1,7 @@
 package com.roomagent.agent.media;
 
+import com.roomagent.agent.config.AgentConfiguration;
+import com.roomagent.agent.config.AgentSettings;
 import com.roomagent.transport.channel.ChannelSettings;
 import com.roomagent.transport.keepalive.KeepaliveSettings;
 import com.roomagent.transport.race.RaceSettings;
@@ -37,6 +39,37 @@ public record MediaPathSettings(
                 RaceSettings.defaults(),
                 KeepaliveSettings.defaults(),
                 Duration.ofSeconds(5),
+                ChannelSettings.defaults());
+    }
+
+    /**
+     * From the agent's {@code media.*} settings; the STUN retransmission timeout and channel
+     * limits keep their defaults.
+     *
+     * @throws IllegalArgumentException naming the settings when {@code media.consentTimeout} is not
+     *     longer than {@code media.keepaliveInterval}
+     */
+    public static MediaPathSettings from(AgentConfiguration configuration) {
+        RaceSettings race = new RaceSettings(
+                configuration.get(AgentSettings.MEDIA_RACE_STAGGER),
+                configuration.get(AgentSettings.MEDIA_GRACE_WINDOW),
+                configuration.get(AgentSettings.MEDIA_ATTEMPT_TIMEOUT),
+                RaceSettings.defaults().stunInitialRto(),
+                configuration.get(AgentSettings.MEDIA_RACE_TIMEOUT));
+        KeepaliveSettings keepalive;
+        try {
+            keepalive = new KeepaliveSettings(
+                    configuration.get(AgentSettings.MEDIA_KEEPALIVE_INTERVAL),
+                    configuration.get(AgentSettings.MEDIA_CONSENT_TIMEOUT),
+                    configuration.get(AgentSettings.MEDIA_MEDIA_TIMEOUT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "media.consentTimeout and media.keepaliveInterval disagree: " + e.getMessage(), e);
+        }
+        return new MediaPathSettings(
+                race,
+                keepalive,
+                configuration.get(AgentSettings.MEDIA_DTLS_HANDSHAKE_TIMEOUT),
                 ChannelSettings.defaults());
     }
 }
