@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -565,7 +564,7 @@ public final class MediaPath implements AutoCloseable {
                     from,
                     to,
                     lost.cause().name(),
-                    lost.detail().toLowerCase(Locale.ROOT).isEmpty() ? null : lost.detail(),
+                    lost.detail().isEmpty() ? null : lost.detail(),
                     gapMs,
                     recoveryMs);
         }
