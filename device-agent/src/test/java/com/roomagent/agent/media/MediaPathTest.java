@@ -67,6 +67,7 @@ class MediaPathTest {
                 EmulatorConfig.loopback(
                         NodeConfig.loopback("serving").build(),
                         NodeConfig.loopback("cut-me").build(),
+                        NodeConfig.loopback("goes-dark").build(),
                         only("tcp-only", MediaTransport.TCP),
                         only("tls-only", MediaTransport.TLS)),
                 stateDir);
@@ -173,6 +174,34 @@ class MediaPathTest {
                 }
             } finally {
                 emulator.mediaNodes().cut("cut-me", MediaTransport.UDP, false);
+            }
+        }
+    }
+
+    @Test
+    void whenEveryTransportOfTheNodeGoesDarkThePathSaysUnavailableAndTheCallMediaStaysUp() throws Exception {
+        try (Meeting meeting = new Meeting("goes-dark")) {
+            MediaPath alone = meeting.join(meeting.roomA, "room-a", meeting.ssrcs);
+            CallMedia media = alone.media();
+            try {
+                for (MediaTransport transport : MediaTransport.values()) {
+                    emulator.mediaNodes().cut("goes-dark", transport, true);
+                }
+                TwoRooms.await(
+                        "the path gives up",
+                        PATIENCE,
+                        () -> "unavailable".equals(alone.status().state()));
+                PathStatus status = alone.status();
+                assertEquals(1, status.failovers().size(), status.toString());
+                PathStatus.Failover failover = status.failovers().get(0);
+                assertEquals("CONSENT_EXPIRED", failover.cause(), "a room alone expects no media: " + failover);
+                assertEquals(null, failover.to(), failover.toString());
+                assertSame(media, alone.media());
+                assertEquals("active", media.status().state(), "the call's media is not torn down");
+            } finally {
+                for (MediaTransport transport : MediaTransport.values()) {
+                    emulator.mediaNodes().cut("goes-dark", transport, false);
+                }
             }
         }
     }
