@@ -112,6 +112,33 @@ final class StatusCommand implements Callable<Integer> {
                                         stream.path("roundTripMs").asDouble())
                                 : ""));
             }
+            JsonNode path = call.path("path");
+            if (path.isObject()) {
+                out.println("Media path:   " + path.path("node").asText() + " "
+                        + path.path("transport").asText("-") + " "
+                        + path.path("remoteAddress").asText("-")
+                        + " (" + path.path("state").asText() + "), keepalive "
+                        + path.path("keepalive").asText("-")
+                        + (path.path("rttMs").isNumber()
+                                ? String.format(
+                                        java.util.Locale.ROOT,
+                                        ", rtt %.1f ms",
+                                        path.path("rttMs").asDouble())
+                                : "")
+                        + (path.path("timeToMediaMs").isNumber()
+                                ? ", time to media "
+                                        + path.path("timeToMediaMs").asLong() + " ms"
+                                : ", no media yet"));
+                for (JsonNode failover : path.path("failovers")) {
+                    out.println("              failover " + failover.path("at").asText() + ": "
+                            + failover.path("from").asText() + " -> "
+                            + failover.path("to").asText("none") + " ("
+                            + failover.path("cause").asText() + ")"
+                            + (failover.path("gapMs").isNumber()
+                                    ? ", media gap " + failover.path("gapMs").asLong() + " ms"
+                                    : ""));
+                }
+            }
         }
         if (!answer.ok()) {
             out.println("Error:        " + answer.error() + ": " + answer.message());

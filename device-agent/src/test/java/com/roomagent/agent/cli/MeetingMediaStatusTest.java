@@ -113,6 +113,12 @@ class MeetingMediaStatusTest {
                 assertTrue(path.get("timeToMediaMs").asLong() > 0, path::toString);
                 assertEquals(0, path.get("failovers").size());
 
+                InProcessCli.Outcome text = InProcessCli.run(InProcessCli.command("status", configDir, stateDir));
+                assertEquals(ExitCodes.OK, text.exitCode(), text::describe);
+                assertTrue(text.out().contains("Media path:   node-1 udp 127.0.0.1:"), text::describe);
+                assertTrue(text.out().contains("(up), keepalive alive"), text::describe);
+                assertTrue(text.out().contains("time to media "), text::describe);
+
                 InProcessCli.Outcome report = InProcessCli.run(InProcessCli.command("report", configDir, stateDir));
                 assertEquals(ExitCodes.OK, report.exitCode(), report::describe);
                 JsonNode reported = ControlJson.mapper().readTree(report.out()).at("/call/path");
