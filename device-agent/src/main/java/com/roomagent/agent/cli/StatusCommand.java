@@ -81,13 +81,13 @@ final class StatusCommand implements Callable<Integer> {
      * The media path the latest discovery gives, or why there is none (R4, R5: with only an HTTP
      * proxy out, the device registers but media is unavailable, and says so here).
      */
-    static String mediaPathLine(DiscoveryReport report, boolean proxyConfigured) {
+    static String bestPathLine(DiscoveryReport report, boolean proxyConfigured) {
         NetworkDiagnosis diagnosis = NetworkDiagnoser.diagnose(report, Map.of(), proxyConfigured);
         if (diagnosis.bestPath().isPresent()) {
             MediaPath best = diagnosis.bestPath().get();
             return String.format(
                     Locale.ROOT,
-                    "Media path:   %s over %s (%s, %.1f ms)",
+                    "Best path:    %s over %s (%s, %.1f ms)",
                     best.nodeId(),
                     best.transport().id(),
                     best.target(),
@@ -96,7 +96,7 @@ final class StatusCommand implements Callable<Integer> {
         String why = diagnosis.findings().isEmpty()
                 ? "no media node answered over any transport"
                 : diagnosis.findings().get(diagnosis.findings().size() - 1).text();
-        return "Media path:   unavailable: " + why + " `room-agent diagnose` says what to change.";
+        return "Best path:    unavailable: " + why + " `room-agent diagnose` says what to change.";
     }
 
     private static void print(ControlResponse answer, PrintWriter out, boolean proxyConfigured) {
@@ -124,7 +124,7 @@ final class StatusCommand implements Callable<Integer> {
                     report.results().stream().filter(PairResult::reachable).count();
             out.println("Discovery:    " + reachable + " of " + report.results().size() + " node/transport pairs"
                     + " reachable, probed at " + report.startedAt() + " (" + report.trigger() + ")");
-            out.println(mediaPathLine(report, proxyConfigured));
+            out.println(bestPathLine(report, proxyConfigured));
         } else if (answer.deviceId() != null) {
             out.println("Discovery:    no fresh report yet");
         }
@@ -159,6 +159,33 @@ final class StatusCommand implements Callable<Integer> {
                                         ", rtt %.0f ms",
                                         stream.path("roundTripMs").asDouble())
                                 : ""));
+            }
+            JsonNode path = call.path("path");
+            if (path.isObject()) {
+                out.println("Media path:   " + path.path("node").asText() + " "
+                        + path.path("transport").asText("-") + " "
+                        + path.path("remoteAddress").asText("-")
+                        + " (" + path.path("state").asText() + "), keepalive "
+                        + path.path("keepalive").asText("-")
+                        + (path.path("rttMs").isNumber()
+                                ? String.format(
+                                        java.util.Locale.ROOT,
+                                        ", rtt %.1f ms",
+                                        path.path("rttMs").asDouble())
+                                : "")
+                        + (path.path("timeToMediaMs").isNumber()
+                                ? ", time to media "
+                                        + path.path("timeToMediaMs").asLong() + " ms"
+                                : ", no media yet"));
+                for (JsonNode failover : path.path("failovers")) {
+                    out.println("              failover " + failover.path("at").asText() + ": "
+                            + failover.path("from").asText() + " -> "
+                            + failover.path("to").asText("none") + " ("
+                            + failover.path("cause").asText() + ")"
+                            + (failover.path("gapMs").isNumber()
+                                    ? ", media gap " + failover.path("gapMs").asLong() + " ms"
+                                    : ""));
+                }
             }
         }
         if (!answer.ok()) {

@@ -333,6 +333,62 @@ public final class AgentSettings {
                     + " closed privacy shutter or an unplugged camera stops video.",
             false);
 
+    public static final Setting<Duration> MEDIA_RACE_STAGGER = duration(
+            "media.raceStagger",
+            "200ms",
+            "10ms",
+            "How long after starting one media candidate the transport race starts the next, unless the"
+                    + " first fails sooner (RFC 8305 section 5's connection attempt delay; docs/media-path.md).");
+
+    public static final Setting<Duration> MEDIA_GRACE_WINDOW = duration(
+            "media.graceWindow",
+            "250ms",
+            "0ms",
+            "After the first candidate answers, how long a more preferred one still running may take to"
+                    + " answer and win instead (so UDP wins over TCP when both work, R21).");
+
+    public static final Setting<Duration> MEDIA_ATTEMPT_TIMEOUT = duration(
+            "media.attemptTimeout",
+            "4s",
+            "100ms",
+            "The longest one race attempt (open the channel, TCP connect, TLS handshake, STUN check) may"
+                    + " take before it counts as failed.");
+
+    public static final Setting<Duration> MEDIA_RACE_TIMEOUT = duration(
+            "media.raceTimeout",
+            "10s",
+            "100ms",
+            "Deadline of a whole transport race; with no candidate answering by then the call has no media"
+                    + " path and the error lists every candidate's failure.");
+
+    public static final Setting<Duration> MEDIA_KEEPALIVE_INTERVAL = duration(
+            "media.keepaliveInterval",
+            "2500ms",
+            "100ms",
+            "How often a STUN Binding request goes out on the media path: refreshes NAT and firewall"
+                    + " pinholes and proves consent (RFC 7675).");
+
+    public static final Setting<Duration> MEDIA_CONSENT_TIMEOUT = duration(
+            "media.consentTimeout",
+            "10s",
+            "200ms",
+            "How long without any answer to the keepalives before the media path counts as lost and the"
+                    + " agent fails over; must exceed media.keepaliveInterval.");
+
+    public static final Setting<Duration> MEDIA_MEDIA_TIMEOUT = duration(
+            "media.mediaTimeout",
+            "5s",
+            "100ms",
+            "How long without any inbound DTLS or SRTP packet, once the far end's media has flowed on the"
+                    + " path, before the path counts as lost and the agent fails over.");
+
+    public static final Setting<Duration> MEDIA_DTLS_HANDSHAKE_TIMEOUT = duration(
+            "media.dtlsHandshakeTimeout",
+            "5s",
+            "100ms",
+            "The longest the DTLS-SRTP handshake with the media node may take on a path that answered STUN"
+                    + " (its retransmissions included).");
+
     public static final Setting<Path> UPGRADE_SIGNING_KEY = new Setting<>(
             "upgrade.signingKey",
             Path.class,
@@ -457,6 +513,14 @@ public final class AgentSettings {
             PROVISIONING_RETRY_INITIAL_INTERVAL,
             PROVISIONING_RETRY_MAX_INTERVAL,
             MEDIA_VIDEO_SOURCE,
+            MEDIA_RACE_STAGGER,
+            MEDIA_GRACE_WINDOW,
+            MEDIA_ATTEMPT_TIMEOUT,
+            MEDIA_RACE_TIMEOUT,
+            MEDIA_KEEPALIVE_INTERVAL,
+            MEDIA_CONSENT_TIMEOUT,
+            MEDIA_MEDIA_TIMEOUT,
+            MEDIA_DTLS_HANDSHAKE_TIMEOUT,
             UPGRADE_SIGNING_KEY,
             UPGRADE_CHECK_INTERVAL,
             UPGRADE_INSTALL_COMMAND,

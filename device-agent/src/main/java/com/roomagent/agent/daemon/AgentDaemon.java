@@ -15,6 +15,10 @@ import com.roomagent.agent.discovery.NetworkStateSource;
 import com.roomagent.agent.discovery.TrustAnchorException;
 import com.roomagent.agent.hardware.HalEvents;
 import com.roomagent.agent.hardware.StatusLedStates;
+import com.roomagent.agent.media.MediaAssignment;
+import com.roomagent.agent.media.MediaPath;
+import com.roomagent.agent.media.MediaPathException;
+import com.roomagent.agent.media.MediaPathSettings;
 import com.roomagent.agent.provisioning.Display;
 import com.roomagent.agent.provisioning.EmulatedDisplay;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
@@ -47,6 +51,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +99,8 @@ public final class AgentDaemon implements AutoCloseable {
 
     /** The call whose media runs now, if any: at most one (a room is in one meeting). */
     private CallMedia call;
+    /** The media path of the meeting the room is in, if any: it owns the call's channel. */
+    private MediaPath mediaPath;
 
     private AgentState shownState;
     private boolean closed;
@@ -518,6 +525,83 @@ public final class AgentDaemon implements AutoCloseable {
         return Optional.ofNullable(call);
     }
 
+    /**
+     * Joins a meeting's media (signaling calls this on a meeting join): opens a {@link MediaPath}
+     * for {@code assignment} with the {@code media.*} settings, which races the node's candidates,
+     * keys DTLS-SRTP and starts the call's media through {@link #startCallMedia}, then keeps the
+     * path alive and fails over. Status and the report show it as {@code call.path}. Blocks until
+     * the media runs; {@link #leaveMeetingMedia} ends it.
+     *
+     * @throws MediaPathException when no candidate answers, DTLS fails (a fingerprint mismatch
+     *     included) or the media cannot start; nothing is left running
+     * @throws IllegalStateException when the room is already in a meeting's media, or stopping
+     */
+    public MediaPath joinMeetingMedia(String callId, MediaAssignment assignment)
+            throws MediaPathException, InterruptedException {
+        AgentConfiguration current;
+        synchronized (this) {
+            if (closed || mediaPath != null) {
+                throw new IllegalStateException(
+                        closed
+                                ? "the agent is stopping"
+                                : "the room is already in meeting "
+                                        + mediaPath.status().meetingId() + "; leave it before joining "
+                                        + assignment.meetingId());
+            }
+            current = configuration;
+        }
+        SSLContext trust;
+        try {
+            trust = DiscoveryAssembly.cloudTrust(current);
+        } catch (TrustAnchorException e) {
+            throw new MediaPathException("cannot trust the media nodes' TLS port: " + e.getMessage(), e);
+        }
+        MediaPath path = MediaPath.open(
+                callId,
+                assignment,
+                MediaPathSettings.from(current),
+                trust,
+                new MediaPath.CallMediaHost() {
+                    @Override
+                    public CallMedia start(CallMediaRequest request) throws MediaException {
+                        return startCallMedia(request);
+                    }
+
+                    @Override
+                    public void end(CallMedia media) {
+                        endCallMedia(media);
+                    }
+                },
+                clock);
+        boolean keep;
+        synchronized (this) {
+            keep = !closed && mediaPath == null;
+            if (keep) {
+                mediaPath = path;
+            }
+        }
+        if (!keep) {
+            path.close();
+            throw new IllegalStateException("the agent is stopping, or another meeting's media started meanwhile");
+        }
+        return path;
+    }
+
+    /** Leaves the meeting's media joined by {@link #joinMeetingMedia}: the media ends, the path closes. */
+    public void leaveMeetingMedia(MediaPath left) {
+        synchronized (this) {
+            if (mediaPath == left) {
+                mediaPath = null;
+            }
+        }
+        left.close();
+    }
+
+    /** The meeting's media path, if the room is in one. */
+    public synchronized Optional<MediaPath> mediaPath() {
+        return Optional.ofNullable(mediaPath);
+    }
+
     private static boolean elementAvailable(String factoryName) {
         try {
             return MediaElements.available(factoryName);
@@ -549,11 +633,14 @@ public final class AgentDaemon implements AutoCloseable {
         SignalingClient channel;
         RoomHardware board;
         CallMedia media;
+        MediaPath path;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            path = mediaPath;
+            mediaPath = null;
             media = call;
             call = null;
             server = control;
@@ -590,6 +677,9 @@ public final class AgentDaemon implements AutoCloseable {
             lifecycle.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (path != null) {
+            path.close(); // ends the call's media and closes its channel
         }
         if (media != null) {
             media.close();

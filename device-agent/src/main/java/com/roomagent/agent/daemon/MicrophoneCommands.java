@@ -1,6 +1,7 @@
 package com.roomagent.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.roomagent.agent.call.CallMedia;
 import com.roomagent.agent.call.CallStatus;
 import com.roomagent.agent.control.ControlJson;
@@ -38,7 +39,11 @@ final class MicrophoneCommands {
         if (status.isEmpty()) {
             return null;
         }
-        return ControlJson.mapper().valueToTree(status.get());
+        JsonNode call = ControlJson.mapper().valueToTree(status.get());
+        daemon.mediaPath()
+                .ifPresent(path ->
+                        ((ObjectNode) call).set("path", ControlJson.mapper().valueToTree(path.status())));
+        return call;
     }
 
     /** Serialized: a toggle reads the state it changes. */

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The status line that says which media path the latest discovery gives, or why there is none. */
-class StatusMediaPathTest {
+class StatusBestPathTest {
 
     @Test
     void aReachableNodeIsShownWithItsTransportAndRoundTrip() {
@@ -22,7 +22,7 @@ class StatusMediaPathTest {
                 pair("near", MediaTransport.TCP, null, 7),
                 pair("far", MediaTransport.UDP, null, 40)));
 
-        assertEquals("Media path:   near over udp (near:5004, 6.3 ms)", StatusCommand.mediaPathLine(report, false));
+        assertEquals("Best path:    near over udp (near:5004, 6.3 ms)", StatusCommand.bestPathLine(report, false));
     }
 
     @Test
@@ -32,9 +32,9 @@ class StatusMediaPathTest {
             blocked.add(pair("near", transport, ProbeFailure.TIMEOUT, 0));
         }
 
-        String line = StatusCommand.mediaPathLine(report(blocked), true);
+        String line = StatusCommand.bestPathLine(report(blocked), true);
 
-        assertTrue(line.startsWith("Media path:   unavailable: "), line);
+        assertTrue(line.startsWith("Best path:    unavailable: "), line);
         assertTrue(line.contains("never send media through an HTTP proxy"), line);
         assertTrue(line.endsWith("`room-agent diagnose` says what to change."), line);
     }
@@ -46,7 +46,7 @@ class StatusMediaPathTest {
             blocked.add(pair("near", transport, ProbeFailure.REFUSED, 0));
         }
 
-        String line = StatusCommand.mediaPathLine(report(blocked), false);
+        String line = StatusCommand.bestPathLine(report(blocked), false);
 
         assertTrue(line.contains("No media node answered over any transport"), line);
     }
