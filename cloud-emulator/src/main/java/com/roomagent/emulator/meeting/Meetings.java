@@ -1,0 +1,93 @@
+package com.roomagent.emulator.meeting;
+
+import com.roomagent.emulator.signaling.DiscoveryReportStore;
+import com.roomagent.protocol.discovery.DiscoveryReport;
+import com.roomagent.protocol.discovery.NodeList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The emulated cloud's meetings (R10): who is in which meeting and which node each participant was
+ * given. A join chooses the node with {@link AssignmentPolicy} from the node list and the latest
+ * discovery reports in the {@link DiscoveryReportStore}; a device is in at most one meeting, and
+ * joining another leaves the first.
+ *
+ * <p>Thread-safe: every method synchronizes on the registry. Not yet reachable over signaling.
+ */
+public final class Meetings {
+    private final NodeList nodeList;
+    private final DiscoveryReportStore reports;
+    private final Map<String, Map<String, NodeAssignment>> participantsByMeeting = new HashMap<>();
+    private final Map<String, String> meetingByDevice = new HashMap<>();
+
+    public Meetings(NodeList nodeList, DiscoveryReportStore reports) {
+        this.nodeList = Objects.requireNonNull(nodeList, "nodeList");
+        this.reports = Objects.requireNonNull(reports, "reports");
+    }
+
+    /**
+     * Adds {@code deviceId} to {@code meetingId} and chooses its node; a device already in the
+     * meeting is assigned again from its latest report.
+     *
+     * @throws NoReachableNodeException when the device has no discovery report, or its latest one
+     *     reached no listed node; the device is then in no meeting
+     */
+    public synchronized NodeAssignment join(String meetingId, String deviceId) throws NoReachableNodeException {
+        Objects.requireNonNull(meetingId, "meetingId");
+        Objects.requireNonNull(deviceId, "deviceId");
+        leave(deviceId);
+        DiscoveryReport report = reports.latest(deviceId)
+                .orElseThrow(() -> new NoReachableNodeException("device " + deviceId
+                        + " has sent no discovery report, so no media node can be chosen for meeting "
+                        + meetingId + "; let discovery finish (room-agent discover) and rejoin"));
+        List<Optional<DiscoveryReport>> others = new ArrayList<>();
+        for (String other : participants(meetingId)) {
+            others.add(reports.latest(other));
+        }
+        NodeAssignment assignment = AssignmentPolicy.choose(nodeList.nodes(), report, others);
+        participantsByMeeting
+                .computeIfAbsent(meetingId, id -> new LinkedHashMap<>())
+                .put(deviceId, assignment);
+        meetingByDevice.put(deviceId, meetingId);
+        return assignment;
+    }
+
+    /**
+     * Removes {@code deviceId} from its meeting; a meeting left empty ends.
+     *
+     * @return the meeting left, or empty when the device was in none
+     */
+    public synchronized Optional<String> leave(String deviceId) {
+        String meetingId = meetingByDevice.remove(deviceId);
+        if (meetingId == null) {
+            return Optional.empty();
+        }
+        Map<String, NodeAssignment> participants = participantsByMeeting.get(meetingId);
+        participants.remove(deviceId);
+        if (participants.isEmpty()) {
+            participantsByMeeting.remove(meetingId);
+        }
+        return Optional.of(meetingId);
+    }
+
+    /** The devices in {@code meetingId}, in join order; empty for a meeting nobody is in. */
+    public synchronized Set<String> participants(String meetingId) {
+        return new LinkedHashSet<>(
+                participantsByMeeting.getOrDefault(meetingId, Map.of()).keySet());
+    }
+
+    /** The node {@code deviceId} was given in its current meeting. */
+    public synchronized Optional<NodeAssignment> assignment(String deviceId) {
+        String meetingId = meetingByDevice.get(deviceId);
+        return meetingId == null
+                ? Optional.empty()
+                : Optional.of(participantsByMeeting.get(meetingId).get(deviceId));
+    }
+}
