@@ -26,6 +26,8 @@ public final class Meetings {
     private final DiscoveryReportStore reports;
     private final Map<String, Map<String, NodeAssignment>> participantsByMeeting = new HashMap<>();
     private final Map<String, String> meetingByDevice = new HashMap<>();
+    private final Map<String, Map<String, ParticipantSsrcs>> ssrcsByMeeting = new HashMap<>();
+    private final Map<String, Long> nextSsrcByMeeting = new HashMap<>();
 
     public Meetings(NodeList nodeList, DiscoveryReportStore reports) {
         this.nodeList = Objects.requireNonNull(nodeList, "nodeList");
@@ -56,6 +58,11 @@ public final class Meetings {
                 .computeIfAbsent(meetingId, id -> new LinkedHashMap<>())
                 .put(deviceId, assignment);
         meetingByDevice.put(deviceId, meetingId);
+        long next = nextSsrcByMeeting.getOrDefault(meetingId, ParticipantSsrcs.FIRST);
+        ssrcsByMeeting
+                .computeIfAbsent(meetingId, id -> new LinkedHashMap<>())
+                .put(deviceId, new ParticipantSsrcs(next, next + 1));
+        nextSsrcByMeeting.put(meetingId, next + 2);
         return assignment;
     }
 
@@ -71,8 +78,11 @@ public final class Meetings {
         }
         Map<String, NodeAssignment> participants = participantsByMeeting.get(meetingId);
         participants.remove(deviceId);
+        ssrcsByMeeting.get(meetingId).remove(deviceId);
         if (participants.isEmpty()) {
             participantsByMeeting.remove(meetingId);
+            ssrcsByMeeting.remove(meetingId);
+            nextSsrcByMeeting.remove(meetingId);
         }
         return Optional.of(meetingId);
     }
@@ -89,5 +99,15 @@ public final class Meetings {
         return meetingId == null
                 ? Optional.empty()
                 : Optional.of(participantsByMeeting.get(meetingId).get(deviceId));
+    }
+
+    /**
+     * The SSRCs every participant of {@code meetingId} sends with, by device, in join order. Each
+     * join takes the next two values of the meeting (video, then audio), starting at 4096; values
+     * are not reused while the meeting lasts, so a rejoining device gets new ones and the relay
+     * never confuses its old and new streams.
+     */
+    public synchronized Map<String, ParticipantSsrcs> ssrcs(String meetingId) {
+        return new LinkedHashMap<>(ssrcsByMeeting.getOrDefault(meetingId, Map.of()));
     }
 }

@@ -72,6 +72,26 @@ class MeetingsTest {
         assertTrue(meetings.participants("m1").isEmpty());
     }
 
+    @Test
+    void eachJoinerSendsWithItsOwnSsrcsAndARejoinGetsNewOnes() throws Exception {
+        reports.add(report("a", "eu-1"));
+        reports.add(report("b", "eu-1"));
+        meetings.join("m1", "a");
+        meetings.join("m1", "b");
+
+        assertEquals(
+                Map.of("a", new ParticipantSsrcs(4096, 4097), "b", new ParticipantSsrcs(4098, 4099)),
+                meetings.ssrcs("m1"));
+
+        meetings.join("m1", "a");
+
+        assertEquals(new ParticipantSsrcs(4100, 4101), meetings.ssrcs("m1").get("a"));
+        assertEquals(new ParticipantSsrcs(4098, 4099), meetings.ssrcs("m1").get("b"));
+        meetings.leave("a");
+        meetings.leave("b");
+        assertTrue(meetings.ssrcs("m1").isEmpty());
+    }
+
     private static DiscoveryReport report(String deviceId, String... reachedNodes) {
         List<PairResult> pairs = Arrays.stream(reachedNodes)
                 .map(node -> new PairResult(
