@@ -14,6 +14,8 @@ import com.roomagent.emulator.medianode.ListenerBindException;
 import com.roomagent.emulator.medianode.MediaNodeServer;
 import com.roomagent.emulator.medianode.MediaNodes;
 import com.roomagent.emulator.medianode.StreamLimits;
+import com.roomagent.emulator.meeting.MeetingCoordinator;
+import com.roomagent.emulator.meeting.Meetings;
 import com.roomagent.emulator.metrics.MetricsStore;
 import com.roomagent.emulator.provisioning.ActivatedDevice;
 import com.roomagent.emulator.provisioning.AdminToken;
@@ -77,6 +79,7 @@ public final class CloudEmulator implements AutoCloseable {
     private final Provisioning provisioning;
     private final Path adminTokenFile;
     private final CloudServices services;
+    private final MeetingCoordinator meetings;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CloudEmulator(
@@ -91,8 +94,10 @@ public final class CloudEmulator implements AutoCloseable {
             Path caCertificate,
             Provisioning provisioning,
             Path adminTokenFile,
-            CloudServices services) {
+            CloudServices services,
+            MeetingCoordinator meetings) {
         this.services = services;
+        this.meetings = meetings;
         this.signaling = signaling;
         this.events = events;
         this.registrations = registrations;
@@ -164,9 +169,11 @@ public final class CloudEmulator implements AutoCloseable {
             Registrations registrations = new Registrations();
             DiscoveryReportStore channelReports =
                     new DiscoveryReportStore(config.signaling().reportHistoryPerDevice());
+            MeetingCoordinator meetings = new MeetingCoordinator(
+                    new Meetings(nodeList, channelReports), new MediaNodes(nodes), registrations, channelReports);
             EventChannelServer events;
             try {
-                events = EventChannelServer.start(eventAddress, eventTls, registrations, channelReports);
+                events = EventChannelServer.start(eventAddress, eventTls, registrations, channelReports, meetings);
             } catch (IOException e) {
                 throw BindFailures.describe("signaling event channel", eventAddress, e, config.source());
             }
@@ -206,7 +213,8 @@ public final class CloudEmulator implements AutoCloseable {
                     ca.certificateFile().orElseThrow(),
                     provisioning,
                     state.resolve(AdminToken.FILE),
-                    services);
+                    services,
+                    meetings);
             log.info(
                     "emulator.started signalingUri={} eventChannelUri={} caCertificate={} nodes={} source=\"{}\"",
                     emulator.signalingUri,
@@ -283,6 +291,14 @@ public final class CloudEmulator implements AutoCloseable {
      */
     public MediaNodes mediaNodes() {
         return new MediaNodes(nodes);
+    }
+
+    /**
+     * Meetings over the event channel: who is in which, the node they share, the failovers devices
+     * reported (docs/signaling.md, "Meetings").
+     */
+    public MeetingCoordinator meetings() {
+        return meetings;
     }
 
     /** The discovery reports received so far. */

@@ -52,6 +52,11 @@ public final class MediaNodeServer implements AutoCloseable {
         return media.admit(meetingId, participantId, credentials);
     }
 
+    /** Ends a participant's admission, relay keys and flow (the participant left the meeting). */
+    public void dismiss(String meetingId, String participantId) {
+        media.dismiss(meetingId, participantId);
+    }
+
     /**
      * Test hook: cuts (or restores) a transport mid-meeting. While cut, everything that arrives on it
      * is dropped and nothing is sent on it, for every flow, as a firewall that starts dropping would.

@@ -32,6 +32,16 @@ public final class MediaNodes {
     }
 
     /**
+     * Ends {@code participantId}'s part in {@code meetingId} on node {@code nodeId}: its STUN
+     * credentials stop answering, the relay forgets its keys and its flow closes. Idempotent.
+     *
+     * @throws IllegalArgumentException if no node has that id
+     */
+    public void dismiss(String nodeId, String meetingId, String participantId) {
+        node(nodeId).dismiss(meetingId, participantId);
+    }
+
+    /**
      * Test hook: while {@code on}, node {@code nodeId} drops everything arriving on {@code transport}
      * and sends nothing on it (a flow cut mid-meeting, for failover tests).
      */

@@ -131,6 +131,30 @@ final class NodeMedia implements AutoCloseable {
         return admission;
     }
 
+    /**
+     * Ends {@code participantId}'s part in {@code meetingId}: its credentials stop answering, the
+     * relay forgets its keys, and its keyed flow closes. Idempotent.
+     */
+    void dismiss(String meetingId, String participantId) {
+        byUsername
+                .values()
+                .removeIf(admission -> admission.meetingId().equals(meetingId)
+                        && admission.participantId().equals(participantId));
+        SrtpRelay relay = relays.get(meetingId);
+        if (relay != null) {
+            relay.leave(participantId);
+        }
+        for (Map.Entry<NodeFlow, FlowState> entry : List.copyOf(flows.entrySet())) {
+            MediaAdmission admission = entry.getValue().admission;
+            if (admission.meetingId().equals(meetingId)
+                    && admission.participantId().equals(participantId)) {
+                entry.getKey().close();
+                flowClosed(entry.getKey());
+            }
+        }
+        log.info("event=media_dismissed node={} meeting={} participant={}", nodeId, meetingId, participantId);
+    }
+
     void cut(MediaTransport transport, boolean on) {
         if (on) {
             cut.add(transport);

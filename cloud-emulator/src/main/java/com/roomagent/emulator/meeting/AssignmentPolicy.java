@@ -39,6 +39,13 @@ import java.util.stream.Collectors;
  * nothing, so no shared node exists while it is in the meeting.
  */
 public final class AssignmentPolicy {
+    /** Reason: a Video Mesh node the device and every other participant reached. */
+    public static final String SHARED_VIDEO_MESH = "shared-video-mesh";
+    /** Reason: a cloud node the device and every other participant reached. */
+    public static final String SHARED_CLOUD = "shared-cloud";
+    /** Reason: no node every participant reached; the device's own best. */
+    public static final String DEVICE_BEST = "device-best";
+
     private AssignmentPolicy() {}
 
     /**
@@ -69,17 +76,17 @@ public final class AssignmentPolicy {
                 id -> byId.get(id).kind() == NodeKind.VIDEO_MESH
                         && othersReached.stream().allMatch(set -> set.contains(id)));
         if (mesh.isPresent()) {
-            return new NodeAssignment(byId.get(mesh.get()), "shared-video-mesh", reached.get(mesh.get()));
+            return new NodeAssignment(byId.get(mesh.get()), SHARED_VIDEO_MESH, reached.get(mesh.get()));
         }
         Optional<String> cloud = best(
                 reached,
                 id -> byId.get(id).kind() == NodeKind.CLOUD
                         && othersReached.stream().allMatch(set -> set.contains(id)));
         if (cloud.isPresent()) {
-            return new NodeAssignment(byId.get(cloud.get()), "shared-cloud", reached.get(cloud.get()));
+            return new NodeAssignment(byId.get(cloud.get()), SHARED_CLOUD, reached.get(cloud.get()));
         }
         String own = best(reached, id -> true).orElseThrow();
-        return new NodeAssignment(byId.get(own), "device-best", reached.get(own));
+        return new NodeAssignment(byId.get(own), DEVICE_BEST, reached.get(own));
     }
 
     /** Reachable transports per listed node, each list in R12 preference order. */

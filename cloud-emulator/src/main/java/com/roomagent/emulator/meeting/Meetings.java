@@ -19,7 +19,8 @@ import java.util.Set;
  * discovery reports in the {@link DiscoveryReportStore}; a device is in at most one meeting, and
  * joining another leaves the first.
  *
- * <p>Thread-safe: every method synchronizes on the registry. Not yet reachable over signaling.
+ * <p>Thread-safe: every method synchronizes on the registry. {@link MeetingCoordinator} drives it
+ * from the event channel.
  */
 public final class Meetings {
     private final NodeList nodeList;
@@ -85,6 +86,11 @@ public final class Meetings {
             nextSsrcByMeeting.remove(meetingId);
         }
         return Optional.of(meetingId);
+    }
+
+    /** The meeting {@code deviceId} is in, if any. */
+    public synchronized Optional<String> meetingOf(String deviceId) {
+        return Optional.ofNullable(meetingByDevice.get(deviceId));
     }
 
     /** The devices in {@code meetingId}, in join order; empty for a meeting nobody is in. */

@@ -53,13 +53,19 @@ public final class EventChannelServer implements AutoCloseable {
      *
      * @param tls the server's context, trusting the emulator's CA for client certificates
      * @param reports where {@code discovery.report} messages go
+     * @param meetings where {@code meeting.join}, {@code meeting.leave} and {@code media.failover}
+     *     messages go
      * @throws BindException when the port is taken or needs privilege
      * @throws IOException when the server does not start in time
      */
     public static EventChannelServer start(
-            InetSocketAddress address, SSLContext tls, Registrations registrations, DiscoveryReportStore reports)
+            InetSocketAddress address,
+            SSLContext tls,
+            Registrations registrations,
+            DiscoveryReportStore reports,
+            MeetingRequests meetings)
             throws IOException {
-        Server server = new Server(address, registrations, reports);
+        Server server = new Server(address, registrations, reports, meetings);
         SSLParameters parameters = tls.getDefaultSSLParameters();
         parameters.setNeedClientAuth(true);
         // TLS 1.2 only: Java-WebSocket's SSL channel can drop application data that arrives together
@@ -146,15 +152,21 @@ public final class EventChannelServer implements AutoCloseable {
     private static final class Server extends WebSocketServer {
         final Registrations registrations;
         final DiscoveryReportStore reports;
+        final MeetingRequests meetings;
         final CountDownLatch started = new CountDownLatch(1);
         final AtomicReference<Exception> startFailure = new AtomicReference<>();
         final InetSocketAddress requested;
 
-        Server(InetSocketAddress address, Registrations registrations, DiscoveryReportStore reports) {
+        Server(
+                InetSocketAddress address,
+                Registrations registrations,
+                DiscoveryReportStore reports,
+                MeetingRequests meetings) {
             super(address);
             this.requested = address;
             this.registrations = registrations;
             this.reports = reports;
+            this.meetings = meetings;
         }
 
         InetSocketAddress boundAddress() {
@@ -218,6 +230,15 @@ public final class EventChannelServer implements AutoCloseable {
                 state.send(new SignalingMessage.Pong(ping.id()));
             } else if (message instanceof SignalingMessage.DiscoveryReportMessage report) {
                 accept(state, report);
+            } else if (message instanceof SignalingMessage.MeetingJoin join) {
+                meetings.join(state.deviceId, join);
+                state.send(new SignalingMessage.Ack(join.seq()));
+            } else if (message instanceof SignalingMessage.MeetingLeave leave) {
+                meetings.leave(state.deviceId, leave);
+                state.send(new SignalingMessage.Ack(leave.seq()));
+            } else if (message instanceof SignalingMessage.MediaFailover failover) {
+                meetings.failover(state.deviceId, failover);
+                state.send(new SignalingMessage.Ack(failover.seq()));
             } else if (message instanceof SignalingMessage.Error error) {
                 log.warn(
                         "channel.device_error device={} code={} message=\"{}\"",

@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * One message on the event channel: a JSON object in one WebSocket text frame, whose {@code type}
  * field names the record (docs/signaling.md, "Messages"). Sequence numbers count per direction:
- * the cloud numbers its {@link Event}s, the device its {@link DiscoveryReportMessage}s, each from 1
- * and each acknowledged by the other side with an {@link Ack}.
+ * the cloud numbers its {@link Event}s, the device its {@link DiscoveryReportMessage}s and meeting
+ * requests ({@link MeetingJoin}, {@link MeetingLeave}, {@link MediaFailover}) from one counter,
+ * each acknowledged by the other side with an {@link Ack}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -22,6 +23,9 @@ import java.util.Objects;
     @JsonSubTypes.Type(SignalingMessage.Ping.class),
     @JsonSubTypes.Type(SignalingMessage.Pong.class),
     @JsonSubTypes.Type(SignalingMessage.DiscoveryReportMessage.class),
+    @JsonSubTypes.Type(SignalingMessage.MeetingJoin.class),
+    @JsonSubTypes.Type(SignalingMessage.MeetingLeave.class),
+    @JsonSubTypes.Type(SignalingMessage.MediaFailover.class),
     @JsonSubTypes.Type(SignalingMessage.Error.class)
 })
 public sealed interface SignalingMessage {
@@ -115,6 +119,60 @@ public sealed interface SignalingMessage {
     record DiscoveryReportMessage(long seq, DiscoveryReport report) implements SignalingMessage {
         public DiscoveryReportMessage {
             Objects.requireNonNull(report, "report");
+        }
+    }
+
+    /**
+     * Device to cloud: the room joins {@code meetingId} (R10). The cloud answers with a {@code
+     * meeting.waiting}, {@code meeting.assigned} or {@code meeting.refused} event. Sent again after a
+     * reconnection until acknowledged; joining the meeting the device is already in repeats the
+     * current answer, so a resend never restarts a call.
+     *
+     * @param seq the device's sequence number for this message
+     * @param meetingId the meeting, 1..64 characters of letters, digits, '.', '_' and '-'
+     */
+    @JsonTypeName("meeting.join")
+    record MeetingJoin(long seq, String meetingId) implements SignalingMessage {
+        public MeetingJoin {
+            Objects.requireNonNull(meetingId, "meetingId");
+        }
+    }
+
+    /**
+     * Device to cloud: the room leaves {@code meetingId}; the other participant is told with a
+     * {@code meeting.waiting} event. Leaving a meeting the device is not in is acknowledged and
+     * changes nothing.
+     *
+     * @param seq the device's sequence number for this message
+     * @param meetingId the meeting
+     */
+    @JsonTypeName("meeting.leave")
+    record MeetingLeave(long seq, String meetingId) implements SignalingMessage {
+        public MeetingLeave {
+            Objects.requireNonNull(meetingId, "meetingId");
+        }
+    }
+
+    /**
+     * Device to cloud: the meeting's media path failed over (R14, "the cloud is told"), sent once
+     * the outcome is known: media resumed on {@code to}, or no candidate was left ({@code to} null).
+     *
+     * @param seq the device's sequence number for this message
+     * @param meetingId the meeting
+     * @param nodeId the node the lost path went to
+     * @param from the lost path ({@code node transport host:port})
+     * @param to the path that took over, or null when none did
+     * @param cause {@code CONSENT_EXPIRED}, {@code MEDIA_STOPPED} or {@code CHANNEL_CLOSED}
+     * @param gapMs the media gap, or null when media did not resume
+     */
+    @JsonTypeName("media.failover")
+    record MediaFailover(long seq, String meetingId, String nodeId, String from, String to, String cause, Long gapMs)
+            implements SignalingMessage {
+        public MediaFailover {
+            Objects.requireNonNull(meetingId, "meetingId");
+            Objects.requireNonNull(nodeId, "nodeId");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(cause, "cause");
         }
     }
 
