@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
             HalCommand.class,
             BoardCommand.class,
             MuteCommand.class,
+            MeetingCommand.class,
             FactoryResetCommand.class,
             DiscoverCommand.class,
             DiagnoseCommand.class,

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "status",
         description = {
             "Ask the running agent where it stands: provisioning state, identity, the pairing code on the"
-                    + " display, the last failure, registration with the cloud, the latest discovery, the call's media.",
+                    + " display, the last failure, registration with the cloud, the latest discovery, the meeting and the call's media.",
             "Exit status: 0 answered; 15 no agent running; 16 permission denied."
         })
 final class StatusCommand implements Callable<Integer> {
@@ -134,6 +134,18 @@ final class StatusCommand implements Callable<Integer> {
                     + hal.path("platform").asText() + "): "
                     + (hal.path("microphoneMuted").asBoolean() ? "microphone muted" : "microphone live") + ", "
                     + hal.path("video").path("text").asText() + "; `room-agent hal` shows more");
+        }
+        JsonNode meeting = answer.meeting();
+        if (meeting != null) {
+            out.println("Meeting:      " + meeting.path("meetingId").asText() + " ("
+                    + meeting.path("phase").asText() + ")"
+                    + (meeting.path("node").isTextual()
+                            ? " on node " + meeting.path("node").asText()
+                            : "")
+                    + (meeting.path("joinToMediaMs").isNumber()
+                            ? ", join to media " + meeting.path("joinToMediaMs").asLong() + " ms"
+                            : "")
+                    + ": " + meeting.path("detail").asText());
         }
         JsonNode call = answer.call();
         if (call != null) {

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param code for {@link #ACTIVATE}, the activation code as typed; null otherwise
  * @param closed for {@link #BOARD_SHUTTER}, whether to close the privacy shutter (false: open it)
  * @param lux for {@link #BOARD_AMBIENT_LIGHT}, the light on the emulated sensor in lux
+ * @param meeting for {@link #MEETING_JOIN}, the meeting to join
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ControlRequest(String command, String code, Boolean closed, Double lux) {
+public record ControlRequest(String command, String code, Boolean closed, Double lux, String meeting) {
     public static final String STATUS = "status";
     public static final String ACTIVATE = "activate";
     public static final String FACTORY_RESET = "factory-reset";
@@ -40,6 +41,11 @@ public record ControlRequest(String command, String code, Boolean closed, Double
     /** Check the upgrade URL now, and install a newer verified image (docs/cloud-services.md). */
     public static final String UPGRADE_CHECK = "upgrade-check";
 
+    /** Join a meeting over signaling (docs/signaling.md, "Meetings"); needs {@code meeting}. */
+    public static final String MEETING_JOIN = "meeting-join";
+    /** Leave the room's meeting. */
+    public static final String MEETING_LEAVE = "meeting-leave";
+
     /** Every command the agent knows, in the order docs/provisioning.md lists them. */
     public static final List<String> COMMANDS = List.of(
             STATUS,
@@ -52,10 +58,25 @@ public record ControlRequest(String command, String code, Boolean closed, Double
             MUTE,
             UNMUTE,
             MUTE_TOGGLE,
-            UPGRADE_CHECK);
+            UPGRADE_CHECK,
+            MEETING_JOIN,
+            MEETING_LEAVE);
 
     public ControlRequest {
         Objects.requireNonNull(command, "command");
+    }
+
+    /** A request without a meeting. */
+    public ControlRequest(String command, String code, Boolean closed, Double lux) {
+        this(command, code, closed, lux, null);
+    }
+
+    public static ControlRequest meetingJoin(String meeting) {
+        return new ControlRequest(MEETING_JOIN, null, null, null, Objects.requireNonNull(meeting, "meeting"));
+    }
+
+    public static ControlRequest meetingLeave() {
+        return new ControlRequest(MEETING_LEAVE, null, null, null);
     }
 
     public static ControlRequest status() {
@@ -105,6 +126,7 @@ public record ControlRequest(String command, String code, Boolean closed, Double
     public String problem() {
         return switch (command) {
             case ACTIVATE -> code == null ? "activate needs a \"code\" field" : "";
+            case MEETING_JOIN -> meeting == null ? "meeting-join needs a \"meeting\" field: the meeting id" : "";
             case BOARD_SHUTTER -> closed == null ? "board-shutter needs a \"closed\" field: true or false" : "";
             case BOARD_AMBIENT_LIGHT ->
                 lux == null || !Double.isFinite(lux) || lux < 0
@@ -117,6 +139,7 @@ public record ControlRequest(String command, String code, Boolean closed, Double
     @Override
     public String toString() {
         return "ControlRequest[command=" + command + (code == null ? "" : ", code=(hidden)")
-                + (closed == null ? "" : ", closed=" + closed) + (lux == null ? "" : ", lux=" + lux) + "]";
+                + (closed == null ? "" : ", closed=" + closed) + (lux == null ? "" : ", lux=" + lux)
+                + (meeting == null ? "" : ", meeting=" + meeting) + "]";
     }
 }

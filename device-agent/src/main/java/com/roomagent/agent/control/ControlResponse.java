@@ -32,6 +32,8 @@ import java.util.Objects;
  *     microphone, video, and per stream packets, bytes, bitrate, loss, jitter and round-trip time
  * @param registration once provisioned, registration and the event channel (docs/signaling.md,
  *     "Status")
+ * @param meeting the room's meeting while it is in one (docs/signaling.md, "Meetings"): id, phase,
+ *     node, time from join to media, failovers reported
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ControlResponse(
@@ -48,7 +50,42 @@ public record ControlResponse(
         DiscoveryReport discovery,
         JsonNode hal,
         JsonNode call,
-        SignalingStatus registration) {
+        SignalingStatus registration,
+        JsonNode meeting) {
+
+    /** Without a meeting section. */
+    public ControlResponse(
+            boolean ok,
+            String error,
+            String message,
+            Long retryInSeconds,
+            String state,
+            String deviceId,
+            String organizationId,
+            Instant provisionedAt,
+            Failure lastFailure,
+            Pairing pairing,
+            DiscoveryReport discovery,
+            JsonNode hal,
+            JsonNode call,
+            SignalingStatus registration) {
+        this(
+                ok,
+                error,
+                message,
+                retryInSeconds,
+                state,
+                deviceId,
+                organizationId,
+                provisionedAt,
+                lastFailure,
+                pairing,
+                discovery,
+                hal,
+                call,
+                registration,
+                null);
+    }
 
     /** Without a registration section: answers before provisioning, and tests. */
     public ControlResponse(
@@ -150,7 +187,8 @@ public record ControlResponse(
                 discovery,
                 hal,
                 call,
-                registration);
+                registration,
+                meeting);
     }
 
     /** This answer with {@code status} as its registration section. */
@@ -169,7 +207,8 @@ public record ControlResponse(
                 discovery,
                 hal,
                 call,
-                status);
+                status,
+                meeting);
     }
 
     /** This answer with {@code value} as its {@code call} object (null: no call). */
@@ -188,7 +227,28 @@ public record ControlResponse(
                 discovery,
                 hal,
                 value,
-                registration);
+                registration,
+                meeting);
+    }
+
+    /** This answer with {@code value} as its {@code meeting} object (null: in no meeting). */
+    public ControlResponse withMeeting(JsonNode value) {
+        return new ControlResponse(
+                ok,
+                error,
+                message,
+                retryInSeconds,
+                state,
+                deviceId,
+                organizationId,
+                provisionedAt,
+                lastFailure,
+                pairing,
+                discovery,
+                hal,
+                call,
+                registration,
+                value);
     }
 
     /** This answer as a failure {@code id}, with {@code text} and an optional retry delay. */
@@ -207,6 +267,7 @@ public record ControlResponse(
                 discovery,
                 hal,
                 call,
-                registration);
+                registration,
+                meeting);
     }
 }

@@ -19,6 +19,9 @@ import com.roomagent.agent.media.MediaAssignment;
 import com.roomagent.agent.media.MediaPath;
 import com.roomagent.agent.media.MediaPathException;
 import com.roomagent.agent.media.MediaPathSettings;
+import com.roomagent.agent.meeting.MeetingController;
+import com.roomagent.agent.meeting.MeetingMediaHost;
+import com.roomagent.agent.meeting.MeetingSignals;
 import com.roomagent.agent.provisioning.Display;
 import com.roomagent.agent.provisioning.EmulatedDisplay;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
@@ -89,6 +92,9 @@ public final class AgentDaemon implements AutoCloseable {
     private DiscoveryService discovery;
     private CloudServices cloudServices;
     private SignalingClient signaling;
+    /** The room's meeting over {@link #signaling}: created and closed with it. */
+    private MeetingController meetings;
+
     private DeviceIdentity identity;
     private RoomHardware hardware;
     private BoardProfile hardwareProfile;
@@ -298,6 +304,8 @@ public final class AgentDaemon implements AutoCloseable {
                 }
             });
             SignalingClient channel = signaling;
+            meetings = new MeetingController(meetingSignals(channel), meetingMediaHost(), clock);
+            signaling.addListener(meetings.signalingListener());
             discovery = DiscoveryAssembly.discoveryService(configuration, clock, device.deviceId());
             // Every report also goes over the event channel, at registration and after each
             // network-change re-probe (R8, R9).
@@ -378,18 +386,24 @@ public final class AgentDaemon implements AutoCloseable {
         DiscoveryService running;
         CloudServices services;
         SignalingClient channel;
+        MeetingController meeting;
         synchronized (this) {
             episode = provisioning;
             running = discovery;
             services = cloudServices;
             cloudServices = null;
             channel = signaling;
+            meeting = meetings;
+            meetings = null;
             provisioning = null;
             discovery = null;
             signaling = null;
             identity = null;
             registration = new SignalingState.Unregistered();
             needsAttention = false;
+        }
+        if (meeting != null) {
+            meeting.close(); // the media ends: the new identity is in no meeting
         }
         if (running != null) {
             running.close();
@@ -597,6 +611,45 @@ public final class AgentDaemon implements AutoCloseable {
         left.close();
     }
 
+    /** The room's meeting (join, leave, status), once provisioned. */
+    public synchronized Optional<MeetingController> meetings() {
+        return Optional.ofNullable(meetings);
+    }
+
+    private static MeetingSignals meetingSignals(SignalingClient channel) {
+        return new MeetingSignals() {
+            @Override
+            public void join(String meetingId) {
+                channel.sendMeetingJoin(meetingId);
+            }
+
+            @Override
+            public void leave(String meetingId) {
+                channel.sendMeetingLeave(meetingId);
+            }
+
+            @Override
+            public void failover(SignalingMessage.MediaFailover failover) {
+                channel.sendMediaFailover(failover);
+            }
+        };
+    }
+
+    private MeetingMediaHost meetingMediaHost() {
+        return new MeetingMediaHost() {
+            @Override
+            public MediaPath open(String callId, MediaAssignment assignment)
+                    throws MediaPathException, InterruptedException {
+                return joinMeetingMedia(callId, assignment);
+            }
+
+            @Override
+            public void close(MediaPath path) {
+                leaveMeetingMedia(path);
+            }
+        };
+    }
+
     /** The meeting's media path, if the room is in one. */
     public synchronized Optional<MediaPath> mediaPath() {
         return Optional.ofNullable(mediaPath);
@@ -634,11 +687,14 @@ public final class AgentDaemon implements AutoCloseable {
         RoomHardware board;
         CallMedia media;
         MediaPath path;
+        MeetingController meeting;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            meeting = meetings;
+            meetings = null;
             path = mediaPath;
             mediaPath = null;
             media = call;
@@ -665,6 +721,9 @@ public final class AgentDaemon implements AutoCloseable {
         }
         if (services != null) {
             services.close(); // after discovery: its last report is in the spool
+        }
+        if (meeting != null) {
+            meeting.close(); // ends the meeting's media; the cloud keeps the seat until it is left
         }
         if (channel != null) {
             channel.close();

@@ -1,11 +1,14 @@
 package com.roomagent.agent.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.control.ControlHandler;
+import com.roomagent.agent.control.ControlJson;
 import com.roomagent.agent.control.ControlRequest;
 import com.roomagent.agent.control.ControlResponse;
 import com.roomagent.agent.discovery.DiscoveryService;
 import com.roomagent.agent.discovery.TrustAnchorException;
+import com.roomagent.agent.meeting.MeetingController;
 import com.roomagent.agent.provisioning.ActivationResult;
 import com.roomagent.agent.provisioning.ProvisioningService;
 import com.roomagent.agent.provisioning.ProvisioningStatus;
@@ -36,6 +39,10 @@ final class ControlCommands implements ControlHandler {
     static final String UPGRADES_OFF = "upgrades-off";
     /** The error of {@code upgrade-check} when the check could not complete. */
     static final String UPGRADE_FAILED = "upgrade-failed";
+    /** The error of {@code meeting-join} before the device is provisioned. */
+    static final String NOT_IN_SERVICE = "not-provisioned";
+    /** The error of {@code meeting-join} or {@code meeting-leave} that the room's state refuses. */
+    static final String MEETING_REFUSED = "meeting-refused";
 
     private final AgentDaemon daemon;
     private final Duration activationWait;
@@ -61,8 +68,44 @@ final class ControlCommands implements ControlHandler {
             case ControlRequest.MUTE, ControlRequest.UNMUTE, ControlRequest.MUTE_TOGGLE ->
                 microphone.microphone(request.command(), this::status, peer);
             case ControlRequest.UPGRADE_CHECK -> upgradeCheck(peer);
+            case ControlRequest.MEETING_JOIN -> meetingJoin(request.meeting(), peer);
+            case ControlRequest.MEETING_LEAVE -> meetingLeave(peer);
             default -> status().withMessage(describe(daemon.status()));
         };
+    }
+
+    private ControlResponse meetingJoin(String meetingId, String peer) {
+        Optional<MeetingController> meetings = daemon.meetings();
+        if (meetings.isEmpty()) {
+            return status().asFailure(
+                            NOT_IN_SERVICE,
+                            "The device is not provisioned yet, so it cannot join a meeting; activate it first.",
+                            null);
+        }
+        LOG.info("event=meeting-join-requested meeting={} peer={}", meetingId, peer);
+        try {
+            meetings.get().join(meetingId);
+        } catch (IllegalArgumentException e) {
+            return status().asFailure(ControlResponse.BAD_REQUEST, e.getMessage() + ".", null);
+        } catch (IllegalStateException e) {
+            return status().asFailure(MEETING_REFUSED, "Not joined: " + e.getMessage() + ".", null);
+        }
+        return status().withMessage("Joining meeting " + meetingId + ": the cloud assigns a media node when the other"
+                + " room is in; `room-agent status` shows the meeting.");
+    }
+
+    private ControlResponse meetingLeave(String peer) {
+        Optional<MeetingController> meetings = daemon.meetings();
+        if (meetings.isEmpty()) {
+            return status().asFailure(MEETING_REFUSED, "The room is in no meeting.", null);
+        }
+        try {
+            String left = meetings.get().leave();
+            LOG.info("event=meeting-leave-requested meeting={} peer={}", left, peer);
+            return status().withMessage("Left meeting " + left + ".");
+        } catch (IllegalStateException e) {
+            return status().asFailure(MEETING_REFUSED, "Nothing to leave: " + e.getMessage() + ".", null);
+        }
     }
 
     private ControlResponse upgradeCheck(String peer) {
@@ -176,7 +219,11 @@ final class ControlCommands implements ControlHandler {
     /** The status answer with {@code hal} as the HAL's status (taken once by the caller). */
     private ControlResponse status(Optional<HalStatus> hal) {
         ControlResponse answer = response(daemon.status(), daemon.discovery().flatMap(DiscoveryService::current), hal)
-                .withCall(MicrophoneCommands.callJson(daemon));
+                .withCall(MicrophoneCommands.callJson(daemon))
+                .withMeeting(daemon.meetings()
+                        .flatMap(MeetingController::status)
+                        .<JsonNode>map(meeting -> ControlJson.mapper().valueToTree(meeting))
+                        .orElse(null));
         return daemon.signaling()
                 .map(client -> answer.withRegistration(client.status()))
                 .orElse(answer);

@@ -12,8 +12,10 @@ import java.net.http.WebSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +71,9 @@ public final class SignalingClient implements AutoCloseable {
     private long nextReportSeq;
     private DiscoveryReport pendingReport;
     private long pendingReportSeq;
+    /** Meeting messages sent and not yet acknowledged, by sequence number: resent on every new channel. */
+    private final Map<Long, SignalingMessage> unacknowledged = new LinkedHashMap<>();
+
     private ScheduledFuture<?> nextAttempt;
     private ScheduledFuture<?> heartbeat;
     private ScheduledFuture<?> welcomeDeadline;
@@ -134,6 +140,59 @@ public final class SignalingClient implements AutoCloseable {
                 sendPendingReport();
             }
         });
+    }
+
+    /**
+     * Sends {@code meeting.join} now, or once the channel is open; resent on every new channel until
+     * the cloud acknowledges it (docs/signaling.md, "Meetings").
+     */
+    public void sendMeetingJoin(String meetingId) {
+        Objects.requireNonNull(meetingId, "meetingId");
+        sendReliably(seq -> new SignalingMessage.MeetingJoin(seq, meetingId));
+    }
+
+    /** Sends {@code meeting.leave}, as reliably as {@link #sendMeetingJoin}. */
+    public void sendMeetingLeave(String meetingId) {
+        Objects.requireNonNull(meetingId, "meetingId");
+        sendReliably(seq -> new SignalingMessage.MeetingLeave(seq, meetingId));
+    }
+
+    /** Sends {@code media.failover} with {@code failover}'s content under a new sequence number. */
+    public void sendMediaFailover(SignalingMessage.MediaFailover failover) {
+        Objects.requireNonNull(failover, "failover");
+        sendReliably(seq -> new SignalingMessage.MediaFailover(
+                seq,
+                failover.meetingId(),
+                failover.nodeId(),
+                failover.from(),
+                failover.to(),
+                failover.cause(),
+                failover.gapMs()));
+    }
+
+    private void sendReliably(LongFunction<SignalingMessage> withSeq) {
+        run(() -> {
+            long seq = ++nextReportSeq;
+            SignalingMessage message = withSeq.apply(seq);
+            unacknowledged.put(seq, message);
+            if (channel != null && channel.welcomed) {
+                channel.send(message);
+                LOG.info("event=signaling.sent type={} seq={}", typeOf(message), seq);
+            } else {
+                LOG.info("event=signaling.queued type={} seq={} reason=channel-not-open", typeOf(message), seq);
+            }
+        });
+    }
+
+    private static String typeOf(SignalingMessage message) {
+        if (message instanceof SignalingMessage.MeetingJoin) {
+            return "meeting.join";
+        } else if (message instanceof SignalingMessage.MeetingLeave) {
+            return "meeting.leave";
+        } else if (message instanceof SignalingMessage.MediaFailover) {
+            return "media.failover";
+        }
+        return message.getClass().getSimpleName();
     }
 
     /**
@@ -295,6 +354,7 @@ public final class SignalingClient implements AutoCloseable {
             if (pendingReport != null && ack.seq() == pendingReportSeq) {
                 pendingReport = null;
             }
+            unacknowledged.remove(ack.seq());
         } else if (message instanceof SignalingMessage.Pong pong) {
             if (pong.id() == outstandingPingId) {
                 outstandingPingId = 0;
@@ -328,6 +388,10 @@ public final class SignalingClient implements AutoCloseable {
         heartbeat = thread.scheduleAtFixedRate(this::ping, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         if (pendingReport != null) {
             sendPendingReport();
+        }
+        for (Map.Entry<Long, SignalingMessage> held : unacknowledged.entrySet()) {
+            channel.send(held.getValue());
+            LOG.info("event=signaling.resent type={} seq={}", typeOf(held.getValue()), held.getKey());
         }
     }
 
