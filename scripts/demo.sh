@@ -12,14 +12,20 @@
 #   5. the agent discovers every media node over every transport and reports to the cloud (over
 #      the event channel and over HTTPS), which stores it;
 #   6. the emulated board: room-agent hal shows it, the demo presses its mute button once over the
-#      control socket (room-agent board press-mute) and room-agent hal shows the microphone muted.
-# Leaves target/demo/report.json (sections: provisioning, registration, discovery, hal) and the logs in target/demo/.
+#      control socket (room-agent board press-mute) and room-agent hal shows the microphone muted;
+#   7. the cloud emulator stored the agent's reports;
+#   8. a second room boots and is activated the same way;
+#   9. both rooms join one meeting (room-agent meeting join): the cloud assigns the node both
+#      reached, each agent races its candidates, keys DTLS-SRTP with the node and streams encoded
+#      test video and audio (H.264, Opus) through the node's SRTP relay; each side decodes the other's.
+# Leaves target/demo/report.json and report-room-b.json (sections: provisioning, registration,
+# discovery, hal, call, meeting, media) and the logs in target/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=target/demo
 rm -rf "$out"
-mkdir -p "$out/etc" "$out/state" "$out/emulator"
+mkdir -p "$out/etc" "$out/state" "$out/etc-b" "$out/state-b" "$out/emulator"
 
 pids=()
 stop_all() {
@@ -131,6 +137,55 @@ stored=$(curl -sS --cacert "$ca_certificate" "$signaling_uri/v1/devices/$device_
 echo "   $(grep -o '"nodeId"' <<<"$stored" | wc -l) results stored for $device_id"
 
 echo
-echo "Report (provisioning, registration, discovery and hal sections): $out/report.json"
+echo "== 8. A second room boots and is activated the same way"
+cat >"$out/etc-b/board.properties" <<PROPERTIES
+cloud.signalingUrl=$signaling_uri
+cloud.trustAnchors=$PWD/$out/emulator/ca.pem
+device.serialNumber=DEMO-0002
+PROPERTIES
+room_b=(--config-dir "$out/etc-b" --state-dir "$out/state-b")
+bin/room-agent run "${room_b[@]}" >"$out/agent-b-console.txt" 2>"$out/agent-b.log" &
+pids+=($!)
+wait_for 30 "room b's control socket" test -S "$out/state-b/control.sock"
+wait_for 30 "room b's pairing screen" test -f "$out/state-b/display/pairing.png"
+code_b=$(bin/cloud-emulator issue-code --state-dir "$out/emulator" 2>/dev/null | grep -oE '[0-9]{4}(-[0-9]{4}){3}' | head -1)
+echo "   room-agent activate $code_b   (room b)"
+bin/room-agent activate "$code_b" "${room_b[@]}" | sed 's/^/   /'
+is_registered_b() { bin/room-agent status "${room_b[@]}" | grep -q "^Registration: registered"; }
+wait_for 60 "room b's registration" is_registered_b
+has_discovery_b() { bin/room-agent status "${room_b[@]}" | grep -q "^Discovery: .*reachable"; }
+wait_for 60 "room b's first discovery" has_discovery_b
+bin/room-agent status "${room_b[@]}" | grep -E "^(Registration|Discovery|Best path):" | sed 's/^/   room b | /'
+
+echo
+echo "== 9. Both rooms join one meeting; media flows both ways through the node the cloud assigned"
+echo "   room-agent mute off   (room a unmutes, so room b hears its test tone)"
+bin/room-agent mute off "${agent[@]}" | sed 's/^/   /'
+echo "   room-agent meeting join demo-meeting   (room a)"
+bin/room-agent meeting join demo-meeting "${agent[@]}" | sed 's/^/   /'
+bin/room-agent status "${agent[@]}" | grep "^Meeting:" | sed 's/^/   room a | /'
+echo "   room-agent meeting join demo-meeting   (room b)"
+bin/room-agent meeting join demo-meeting "${room_b[@]}" | sed 's/^/   /'
+frames_decoded() { # agent options...: far-end video frames decoded so far
+  bin/room-agent report "$@" | jq -r '.media.videoFramesDecoded // 0'
+}
+both_decode() { [ "$(frames_decoded "${agent[@]}")" -gt 30 ] && [ "$(frames_decoded "${room_b[@]}")" -gt 30 ]; }
+wait_for 60 "video decoded on both sides" both_decode
+sleep 2
+for room in a b; do
+  if [ "$room" = a ]; then options=("${agent[@]}"); else options=("${room_b[@]}"); fi
+  bin/room-agent status "${options[@]}" | grep -E "^(Meeting|Call|Media path):|^ +(video|audio) " | sed "s/^/   room $room | /"
+done
+grep -E "event=meeting_(joined|assigned)" "$out/cloud-emulator.log" | sed 's/^.* - /   emulator | /'
+grep -E "event=(meeting-assigned|media-path-up|media-path-first-media|meeting-media) " "$out/agent.log" | sed 's/^.* - /   room a | /'
+
+bin/room-agent report "${agent[@]}" --output "$out/report.json"
+bin/room-agent report "${room_b[@]}" --output "$out/report-room-b.json"
+echo
+echo "Reports (provisioning, registration, discovery, hal, call, meeting and media sections): $out/report.json, $out/report-room-b.json"
 grep -E '"(registrationId|eventChannelUrl|lastEventSeq)"' "$out/report.json" | head -3 | sed 's/^ */   report | /'
 grep -E '"(board|microphoneMuted|agentState)"' "$out/report.json" | head -3 | sed 's/^ */   report | /'
+for file in report.json report-room-b.json; do
+  jq -c '.media | {node, transport, timeToMediaMs, joinToMediaMs, videoFramesDecoded, audioLevelDb, videoFormat}' "$out/$file" \
+    | sed "s/^/   $file media | /"
+done

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.roomagent.agent.call.CallMedia;
 import com.roomagent.agent.call.TwoRooms;
+import com.roomagent.agent.control.ControlJson;
 import com.roomagent.agent.control.ControlRequest;
 import com.roomagent.agent.control.ControlResponse;
 import com.roomagent.agent.daemon.RunningAgent;
@@ -24,6 +25,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -193,6 +195,17 @@ class MeetingSignalingTest {
         JsonNode path = a.status().call().path("path");
         assertEquals("udp", path.path("transport").asText(), path.toString());
         TwoRooms.await("time from join to media measured", LIMIT, () -> b.meetingNumber("joinToMediaMs") != null);
+
+        JsonNode report = ControlJson.mapper().readTree(ReportCommand.render(b.status(), Instant.now()));
+        assertEquals(
+                "node-1",
+                report.path("media").path("node").asText(),
+                report.path("media").toString());
+        assertEquals("udp", report.path("media").path("transport").asText());
+        assertTrue(
+                report.path("media").path("videoFramesDecoded").asLong() > 5,
+                report.path("media").toString());
+        assertEquals("in-media", report.path("meeting").path("phase").asText());
 
         InProcessCli.Outcome status = b.cli(List.of("status"));
         assertTrue(
