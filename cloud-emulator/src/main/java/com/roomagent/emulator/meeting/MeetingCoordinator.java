@@ -19,6 +19,7 @@ import com.roomagent.transport.stun.ShortTermCredentials;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * with fresh STUN credentials, and each gets {@code meeting.assigned} with the other's SSRCs as its
  * remote ones. A pair with no common node is refused ({@code no-common-node}): the emulator does
  * not cascade nodes. When one leaves, its admission ends on the node and the other is told {@code
- * meeting.waiting} ({@code participant-left}).
+ * meeting.waiting} ({@code participant-left}). When a room reports that it lost every candidate of
+ * the node, the meeting moves to another node both rooms reached, and both get a new {@code
+ * meeting.assigned}.
  *
  * <p>Thread-safe: every request runs under this object's lock, so the two participants' views
  * never disagree.
@@ -62,6 +65,8 @@ public final class MeetingCoordinator implements MeetingRequests {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Admitted> admitted = new LinkedHashMap<>();
     private final Map<String, List<SignalingMessage.MediaFailover>> failovers = new LinkedHashMap<>();
+    /** Per meeting, the nodes a participant reported as lost with no candidate left. */
+    private final Map<String, Set<String>> lostNodes = new LinkedHashMap<>();
 
     /**
      * @param meetings who is in which meeting; its node choice reads {@code reports}
@@ -150,6 +155,12 @@ public final class MeetingCoordinator implements MeetingRequests {
         leaveCurrent(deviceId);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A failover with no takeover ({@code to} null: every candidate of the node failed) moves the
+     * meeting to another node both rooms reached, when there is one.
+     */
     @Override
     public synchronized void failover(String deviceId, SignalingMessage.MediaFailover failover) {
         failovers.computeIfAbsent(deviceId, id -> new ArrayList<>()).add(failover);
@@ -162,6 +173,42 @@ public final class MeetingCoordinator implements MeetingRequests {
                 failover.to() == null ? "-" : safe(failover.to()),
                 safe(failover.cause()),
                 failover.gapMs() == null ? "-" : failover.gapMs());
+        if (failover.to() == null) {
+            moveOffLostNode(deviceId, failover);
+        }
+    }
+
+    /**
+     * A participant lost every candidate of its meeting's node: the node is taken as gone for this
+     * meeting, and both rooms move to another node they both reached, with fresh admissions (R14:
+     * "moves to the next candidate or node"). A second report of the same loss changes nothing.
+     */
+    private void moveOffLostNode(String deviceId, SignalingMessage.MediaFailover failover) {
+        String meetingId = failover.meetingId();
+        Admitted current = admitted.get(meetingId);
+        if (current == null
+                || !current.nodeId().equals(failover.nodeId())
+                || !current.byDevice().containsKey(deviceId)) {
+            return; // not this meeting's node (anymore): the move already happened
+        }
+        Set<String> lost = lostNodes.computeIfAbsent(meetingId, id -> new HashSet<>());
+        lost.add(failover.nodeId());
+        Optional<NodeAssignment> next = meetings.reassign(meetingId, lost);
+        if (next.isEmpty()) {
+            log.warn(
+                    "event=meeting_no_other_node meeting={} lost={} reason=\"no other node is reachable by both rooms\"",
+                    meetingId,
+                    lost);
+            return;
+        }
+        current.byDevice().keySet().forEach(device -> nodes.dismiss(current.nodeId(), meetingId, device));
+        log.info(
+                "event=meeting_node_moved meeting={} from={} to={} reported_by={}",
+                meetingId,
+                current.nodeId(),
+                next.get().node().id(),
+                deviceId);
+        admit(meetingId, next.get(), List.copyOf(meetings.participants(meetingId)));
     }
 
     /** The failovers {@code deviceId} reported, oldest first. */
@@ -237,6 +284,7 @@ public final class MeetingCoordinator implements MeetingRequests {
         }
         String meetingId = left.get();
         Admitted ended = admitted.remove(meetingId);
+        lostNodes.remove(meetingId);
         log.info("event=meeting_left meeting={} device={}", meetingId, deviceId);
         if (ended == null) {
             return;

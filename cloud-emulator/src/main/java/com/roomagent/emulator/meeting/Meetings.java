@@ -2,6 +2,7 @@ package com.roomagent.emulator.meeting;
 
 import com.roomagent.emulator.signaling.DiscoveryReportStore;
 import com.roomagent.protocol.discovery.DiscoveryReport;
+import com.roomagent.protocol.discovery.MediaNode;
 import com.roomagent.protocol.discovery.NodeList;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,6 +87,45 @@ public final class Meetings {
             nextSsrcByMeeting.remove(meetingId);
         }
         return Optional.of(meetingId);
+    }
+
+    /**
+     * Chooses another node for the participants of {@code meetingId}, none of {@code excluded}: a
+     * Video Mesh node, else a cloud node, that every participant reached in its latest report (the
+     * node of a meeting whose node stopped answering). The participants' stored assignments move to
+     * it.
+     *
+     * @return the new node, or empty when the meeting has fewer than two participants or no other
+     *     node is reachable by all of them
+     */
+    public synchronized Optional<NodeAssignment> reassign(String meetingId, Set<String> excluded) {
+        List<String> participants = new ArrayList<>(participants(meetingId));
+        if (participants.size() < 2) {
+            return Optional.empty();
+        }
+        String last = participants.get(participants.size() - 1);
+        Optional<DiscoveryReport> report = reports.latest(last);
+        if (report.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MediaNode> allowed = nodeList.nodes().stream()
+                .filter(node -> !excluded.contains(node.id()))
+                .toList();
+        List<Optional<DiscoveryReport>> others = new ArrayList<>();
+        for (String other : participants.subList(0, participants.size() - 1)) {
+            others.add(reports.latest(other));
+        }
+        NodeAssignment assignment;
+        try {
+            assignment = AssignmentPolicy.choose(allowed, report.get(), others);
+        } catch (NoReachableNodeException e) {
+            return Optional.empty();
+        }
+        if (assignment.reason().equals(AssignmentPolicy.DEVICE_BEST)) {
+            return Optional.empty();
+        }
+        participantsByMeeting.get(meetingId).replaceAll((device, old) -> assignment);
+        return Optional.of(assignment);
     }
 
     /** The meeting {@code deviceId} is in, if any. */

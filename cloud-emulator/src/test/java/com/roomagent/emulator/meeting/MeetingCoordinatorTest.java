@@ -188,6 +188,46 @@ class MeetingCoordinatorTest {
     }
 
     @Test
+    void aRoomThatLostEveryCandidateOfTheNodeMovesTheMeetingToAnotherNodeBothReached() {
+        reports.add(report("a", MediaTransport.UDP, "mesh-1", "cloud-1"));
+        reports.add(report("b", MediaTransport.UDP, "mesh-1", "cloud-1"));
+        join("a", "m1");
+        join("b", "m1");
+        MeetingAssigned before = assigned(last("a", MeetingAssigned.EVENT));
+        assertEquals("mesh-1", before.nodeId());
+
+        coordinator.failover("a", lostEverything("mesh-1"));
+        coordinator.failover("b", lostEverything("mesh-1"));
+
+        MeetingAssigned a = assigned(last("a", MeetingAssigned.EVENT));
+        MeetingAssigned b = assigned(last("b", MeetingAssigned.EVENT));
+        assertEquals("cloud-1", a.nodeId());
+        assertEquals("cloud-1", b.nodeId());
+        assertNotEquals(before.username(), a.username(), "fresh credentials on the new node");
+        assertEquals(before.ssrcs(), a.ssrcs(), "the rooms keep their SSRCs");
+        assertEquals(2, events("a", MeetingAssigned.EVENT).size(), "the second report of the loss moved nothing");
+        assertEquals(Optional.of("cloud-1"), coordinator.node("m1"));
+    }
+
+    @Test
+    void withNoOtherCommonNodeTheMeetingStaysWhereItIs() {
+        reports.add(report("a", MediaTransport.UDP, "cloud-1"));
+        reports.add(report("b", MediaTransport.UDP, "cloud-1"));
+        join("a", "m1");
+        join("b", "m1");
+
+        coordinator.failover("a", lostEverything("cloud-1"));
+
+        assertEquals(1, events("a", MeetingAssigned.EVENT).size());
+        assertEquals(Optional.of("cloud-1"), coordinator.node("m1"));
+    }
+
+    private static SignalingMessage.MediaFailover lostEverything(String node) {
+        return new SignalingMessage.MediaFailover(
+                1, "m1", node, node + " udp 127.0.0.1:5004", null, "CONSENT_EXPIRED", null);
+    }
+
+    @Test
     void reportedFailoversAreKeptPerDevice() {
         SignalingMessage.MediaFailover failover = new SignalingMessage.MediaFailover(
                 1, "m1", "cloud-1", "cloud-1 udp 127.0.0.1:5004", "cloud-1 tcp 127.0.0.1:5004", "MEDIA_STOPPED", 2100L);

@@ -66,7 +66,10 @@ public final class MeetingController implements AutoCloseable {
         MediaPath path;
         long pathOpenedNanos;
         Long joinToMediaMs;
+        /** Failovers reported to the cloud, over every path of the meeting. */
         int failoversReported;
+        /** How many of the current path's failovers were reported. */
+        int pathFailoversReported;
 
         Meeting(String id, Instant joinedAt) {
             this.id = id;
@@ -257,6 +260,7 @@ public final class MeetingController implements AutoCloseable {
             keep = !closed && current == m && m.generation == generation;
             if (keep) {
                 m.path = path;
+                m.pathFailoversReported = 0;
                 m.pathOpenedNanos = openedNanos;
                 m.phase = "in-media";
                 m.detail = "media runs through node " + assigned.nodeId();
@@ -289,15 +293,16 @@ public final class MeetingController implements AutoCloseable {
         while (true) {
             PathStatus.Failover failover;
             synchronized (this) {
-                if (current != m || m.failoversReported >= failovers.size()) {
+                if (current != m || m.path != path || m.pathFailoversReported >= failovers.size()) {
                     return;
                 }
-                failover = failovers.get(m.failoversReported);
+                failover = failovers.get(m.pathFailoversReported);
                 boolean resumed = failover.to() != null && failover.gapMs() != null;
                 boolean noneLeft = failover.to() == null && status.state().equals("unavailable");
                 if (!resumed && !noneLeft) {
                     return; // the outcome is not known yet
                 }
+                m.pathFailoversReported++;
                 m.failoversReported++;
             }
             signals.failover(new SignalingMessage.MediaFailover(

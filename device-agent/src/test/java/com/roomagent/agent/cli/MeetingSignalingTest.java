@@ -13,15 +13,13 @@ import com.roomagent.agent.control.ControlJson;
 import com.roomagent.agent.control.ControlRequest;
 import com.roomagent.agent.control.ControlResponse;
 import com.roomagent.agent.daemon.RunningAgent;
+import com.roomagent.agent.daemon.TestBoards;
 import com.roomagent.agent.daemon.TestIdentities;
 import com.roomagent.emulator.CloudEmulator;
 import com.roomagent.emulator.config.EmulatorConfig;
 import com.roomagent.emulator.config.NodeConfig;
-import com.roomagent.hal.profile.BoardProfiles;
 import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.protocol.signaling.SignalingMessage;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +90,18 @@ class MeetingSignalingTest {
             }
         }
 
+        /** Whether the call's media path runs on {@code node}, with media. */
+        boolean onNode(String node) {
+            try {
+                JsonNode path = status().call() == null ? null : status().call().path("path");
+                return path != null
+                        && node.equals(path.path("node").asText())
+                        && "up".equals(path.path("state").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
         /** {@code room-agent <command words> <options> <rest>} against this room's agent. */
         InProcessCli.Outcome cli(List<String> command, String... rest) {
             List<String> args = new ArrayList<>(command);
@@ -118,11 +127,17 @@ class MeetingSignalingTest {
     @BeforeEach
     void startEmulatorAndTwoRooms() throws Exception {
         emulator = CloudEmulator.start(
-                EmulatorConfig.loopback(NodeConfig.loopback("node-1").build()), emulatorState);
+                EmulatorConfig.loopback(
+                        NodeConfig.loopback("node-1").build(),
+                        // Farther away, so the meeting starts on node-1; where it moves when node-1 goes dark.
+                        NodeConfig.loopback("node-2")
+                                .delay(Duration.ofMillis(40))
+                                .build()),
+                emulatorState);
         for (String name : List.of("a", "b")) {
             Path configDir = Files.createDirectories(roomsDir.resolve(name).resolve("config"));
             Path stateDir = Files.createDirectories(roomsDir.resolve(name).resolve("state"));
-            smallEmulatedBoard(configDir);
+            TestBoards.smallEmulated(configDir);
             String deviceId = TestIdentities.provision(emulator, stateDir).deviceId();
             RunningAgent agent = RunningAgent.start(
                     emulator,
@@ -135,7 +150,11 @@ class MeetingSignalingTest {
                     "media.consentTimeout",
                     "3s",
                     "media.mediaTimeout",
-                    "2s");
+                    "2s",
+                    "media.attemptTimeout",
+                    "1s",
+                    "media.raceTimeout",
+                    "3s");
             rooms.add(new Room(deviceId, agent));
         }
         for (Room room : rooms) {
@@ -152,20 +171,6 @@ class MeetingSignalingTest {
     void stop() {
         rooms.forEach(room -> room.agent().close());
         emulator.close();
-    }
-
-    /** The emulated board with its video capped small: two calls in a test cost little CPU. */
-    private static void smallEmulatedBoard(Path configDir) throws Exception {
-        Properties board = new Properties();
-        try (InputStream in = BoardProfiles.class.getResourceAsStream("emulated.properties")) {
-            board.load(in);
-        }
-        board.setProperty("board.video.maxWidth", "320");
-        board.setProperty("board.video.maxHeight", "240");
-        board.setProperty("board.video.maxFps", "15");
-        try (OutputStream out = Files.newOutputStream(configDir.resolve("board.properties"))) {
-            board.store(out, "test board");
-        }
     }
 
     @Test
@@ -243,6 +248,34 @@ class MeetingSignalingTest {
         } finally {
             emulator.mediaNodes().cut("node-1", MediaTransport.UDP, false);
         }
+    }
+
+    @Test
+    void whenTheNodeGoesDarkTheCloudIsToldAndMovesBothRoomsToAnotherNode() throws Exception {
+        Room a = rooms.get(0);
+        Room b = rooms.get(1);
+        a.agent().send(ControlRequest.meetingJoin(MEETING));
+        b.agent().send(ControlRequest.meetingJoin(MEETING));
+        TwoRooms.await("video both ways on node-1", LIMIT, () -> a.framesDecoded() > 5 && b.framesDecoded() > 5);
+        assertEquals(Optional.of("node-1"), emulator.meetings().node(MEETING));
+
+        long cutAt = System.nanoTime();
+        for (MediaTransport transport : MediaTransport.values()) {
+            emulator.mediaNodes().cut("node-1", transport, true);
+        }
+
+        TwoRooms.await(
+                "the meeting moves to node-2",
+                LIMIT,
+                () -> emulator.meetings().node(MEETING).equals(Optional.of("node-2")));
+        TwoRooms.await(
+                "both rooms in media on node-2",
+                LIMIT,
+                () -> a.onNode("node-2") && b.onNode("node-2") && a.framesDecoded() > 5 && b.framesDecoded() > 5);
+        SignalingMessage.MediaFailover lost =
+                emulator.meetings().failovers(a.deviceId()).get(0);
+        assertEquals("node-1", lost.nodeId());
+        assertNull(lost.to(), "no candidate of node-1 took over: " + lost);
     }
 
     @Test
