@@ -23,6 +23,7 @@ FW_INSIDE=10.10.0.1
 FW_OUTSIDE=192.0.2.2
 INET_GATEWAY=192.0.2.1
 SIGNALING=198.51.100.10
+EVENTS=198.51.100.11 # the signaling's event channel (secure WebSocket, docs/signaling.md)
 MESH=10.10.0.20 # the Video Mesh node in the room LAN (scenario 5-mesh)
 # Media nodes: id, address, one-way delay added by netem (ms). 203.0.113.0/24 is the whitelisted range.
 NODES=(
@@ -113,6 +114,7 @@ build_topology() {
   # The cloud: signaling and media nodes on the internet namespace's loopback (local addresses
   # without needing the dummy interface module).
   ip -n "ra-$RUN-inet" addr add "$SIGNALING/32" dev lo
+  ip -n "ra-$RUN-inet" addr add "$EVENTS/32" dev lo
   local entry id address delay
   for entry in "${NODES[@]}"; do
     read -r id address delay <<<"$entry"
@@ -160,7 +162,8 @@ load_profile() { # profile file name
 start_emulator() { # [with-mesh]
   local config="$WORK/emulator.json" entry id address delay first=1 mesh=${1:-}
   {
-    printf '{ "signaling": { "host": "%s", "port": 443 },\n  "nodes": [\n' "$SIGNALING"
+    printf '{ "signaling": { "host": "%s", "port": 443, "eventChannelHost": "%s", "eventChannelPort": 443 },\n  "nodes": [\n' \
+      "$SIGNALING" "$EVENTS"
     if [ -n "$mesh" ]; then
       # Listed by the cloud like its own nodes (R6, R17); see start_mesh_node for where it runs.
       printf '    { "id": "mesh-lan-1", "kind": "video-mesh", "region": "lan", "host": "%s" },\n' "$MESH"
@@ -271,6 +274,7 @@ pair_state() { # report node transport
 
 FAILURES=0
 ROWS=()
+ROOM_ENV=()
 check() { # scenario description actual expected
   if [ "$3" == "$4" ]; then
     printf '  ok    %s: %s: %s\n' "$1" "$2" "$3"
@@ -291,8 +295,14 @@ run_scenario() { # number profile expected-best recommendation env... -- expecta
   done
   shift
   SCENARIO_FAILED=0
+  M_PATH="-" M_TTM="-" M_JTM="-" M_GAP="-" M_BOTH="-"
   echo "== scenario $number: $profile"
   load_profile "$profile"
+  if [ -n "${MEETING:-}" ]; then
+    # The room's daemon boots behind this profile; its discovery overlaps discover's below.
+    ROOM_REPORTS=$( [ -f "$WORK/room/device-id" ] && reports_sent room || echo 0)
+    start_room room lan "${env[@]}" "${ROOM_ENV[@]}"
+  fi
   local report="$WORK/scenario-$number.json" status=0 started ended
   started=$(date +%s%N)
   agent "${env[@]}" -- discover --json >"$report" 2>"$WORK/scenario-$number.err" || status=$?
@@ -350,14 +360,184 @@ run_scenario() { # number profile expected-best recommendation env... -- expecta
   if [ -n "${SCENARIO_EXTRA:-}" ]; then
     "$SCENARIO_EXTRA" "$number"
   fi
+  if [ -n "${MEETING:-}" ]; then
+    meeting_checks "$number" "$MEETING"
+    stop_room room
+  fi
   local verdict=pass
   if [ "$SCENARIO_FAILED" -ne 0 ]; then
     verdict=FAIL
     FAILURES=$((FAILURES + 1))
   fi
-  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-4s |' "$number" "$profile" "$best" "$rtt" \
+  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-26s | %6s | %6s | %6s | %4s | %-4s |' \
+    "$number" "$profile" "$best" "$rtt" \
     "$reachable/$(jq -r '.results | length' "$report" 2>/dev/null || echo 0)" \
-    "$(((ended - started) / 1000000))" "$recommended" "$verdict")")
+    "$(((ended - started) / 1000000))" "$recommended" "$M_PATH" "$M_TTM" "$M_JTM" "$M_GAP" "$M_BOTH" "$verdict")")
+}
+
+# ---------------------------------------------------------------------------------------------
+# Meetings (docs/lab.md, "Meetings"): the room's agent daemon (room-agent run) in the LAN, behind
+# the scenario's firewall, and a peer room's daemon on the internet, unfiltered (scenario 5-mesh:
+# in the LAN too, beside the Video Mesh node). The peer joins first and waits; the room joins
+# second, so the cloud chooses the node from the room's own discovery (the constrained side).
+VIDEO_FRAMES=30 # far-end video frames each side must decode: 2 s of 320x240 at 15 fps
+
+# The emulated board, capped at 320x240@15 to keep the lab's CPU low, plus where the cloud is (the
+# firmware image's defaults, as scripts/demo.sh writes them). A board.properties with board.* keys
+# carries the whole profile: the built-in emulated one, with the video caps replaced.
+write_board() { # name serial
+  local dir="$WORK/$1"
+  mkdir -p "$dir/etc" "$dir/state"
+  {
+    grep -vE '^board\.video\.max(Width|Height|Fps)=' hal/src/main/resources/com/roomagent/hal/profile/emulated.properties
+    printf 'board.video.maxWidth=320\nboard.video.maxHeight=240\nboard.video.maxFps=15\n'
+    printf 'cloud.signalingUrl=https://%s:443\ncloud.trustAnchors=%s\ndevice.serialNumber=%s\n' \
+      "$SIGNALING" "$WORK/emulator/ca.pem" "$2"
+  } >"$dir/etc/board.properties"
+}
+
+ra() { # name command args...: a one-shot command to that room's daemon, over its control socket
+  local dir="$WORK/$1"
+  shift
+  timeout 30 "$AGENT" "$@" --config-dir "$dir/etc" --state-dir "$dir/state"
+}
+
+# Starts a room's daemon in a namespace; provisions it with an activation code the first time.
+start_room() { # name namespace env-assignments...
+  local name=$1 ns=$2 dir="$WORK/$1" code
+  shift 2
+  [ -f "$dir/etc/board.properties" ] || write_board "$name" "LAB-$name"
+  rm -f "$dir/state/control.sock"
+  in_ns "$ns" env "$@" "$AGENT" run --config-dir "$dir/etc" --state-dir "$dir/state" \
+    >>"$dir/console.txt" 2>>"$dir/agent.log" &
+  echo $! >"$dir/pid"
+  echo "$ns" >"$dir/namespace"
+  wait_for 60 "the $name's control socket (log: $dir/agent.log)" test -S "$dir/state/control.sock"
+  if [ "$(ra "$name" status --json | jq -r '.state')" != provisioned ]; then
+    code=$(in_ns inet "$EMULATOR" issue-code --ready-file "$WORK/emulator/ready.json" 2>>"$dir/agent.log" |
+      grep -oE '[0-9]{4}(-[0-9]{4}){3}' | head -1)
+    ra "$name" activate "$code" >>"$dir/console.txt" || die "activating the $name failed (log: $dir/agent.log)"
+  fi
+  device_id "$name" >"$dir/device-id"
+}
+
+device_id() { ra "$1" status --json | jq -r '.deviceId // empty'; }
+
+stop_room() { # name
+  local dir="$WORK/$1" pid
+  pid=$(cat "$dir/pid" 2>/dev/null || echo "")
+  [ -n "$pid" ] || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -f "$dir/pid"
+}
+
+# The room is registered and the cloud holds a discovery report it sent after start (the cloud
+# chooses the node from it).
+reports_sent() { # name
+  grep -c "channel.discovery_report device=$(cat "$WORK/$1/device-id") " "$WORK/cloud-emulator.log" || true
+}
+room_ready() { # name reports-before
+  [ "$(reports_sent "$1")" -gt "$2" ] && ra "$1" status | grep -q '^Registration: registered'
+}
+
+frames() { # name: far-end video frames decoded so far
+  ra "$1" report | jq -r '.media.videoFramesDecoded // 0'
+}
+both_decode() { # at-least
+  [ "$(frames room)" -gt "$1" ] && [ "$(frames peer)" -gt "$1" ]
+}
+phase_is() { # name phase
+  [ "$(ra "$1" report | jq -r '.meeting.phase // "none"')" == "$2" ]
+}
+
+# Meeting outcome of the scenario, for the summary table.
+M_PATH="-" M_TTM="-" M_JTM="-" M_GAP="-" M_BOTH="-"
+
+# Joins both rooms to one meeting; returns 1 (after a FAIL line) when the room's meeting did not
+# reach media. expect: a regular expression for the room's node/transport, or refused.
+meeting_join() { # scenario meeting-id expect
+  local number=$1 meeting=$2 expect=$3
+  ra peer meeting join "$meeting" >/dev/null
+  if ! wait_quietly 30 phase_is peer waiting; then
+    check "scenario $number" "peer room waiting in $meeting" "$(ra peer report | jq -r '.meeting.phase')" waiting
+    return 1
+  fi
+  ra room meeting join "$meeting" >/dev/null
+  if [ "$expect" == refused ]; then
+    return 0
+  fi
+  if ! wait_quietly 60 both_decode "$VIDEO_FRAMES"; then
+    check "scenario $number" "media both ways (far-end video frames decoded, room/peer)" \
+      "$(frames room)/$(frames peer)" "more than $VIDEO_FRAMES each"
+    M_BOTH=no
+    ra room status | grep -E '^(Meeting|Media path):' | sed 's/^/        room | /'
+    return 1
+  fi
+  M_BOTH=yes
+  return 0
+}
+
+wait_quietly() { # seconds command...: like wait_for, but returns 1 instead of ending the run
+  local seconds=$1
+  shift
+  for _ in $(seq 1 $((seconds * 2))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  return 1
+}
+
+meeting_leave() {
+  ra room meeting leave >/dev/null 2>&1 || true
+  ra peer meeting leave >/dev/null 2>&1 || true
+}
+
+# The meeting part of a scenario: the room's daemon was started with the scenario (start_room in
+# run_scenario, so its boot discovery overlaps discover's); both rooms join, and the outcome is
+# checked against expect (node/transport regular expression, or "refused").
+meeting_checks() { # scenario expect
+  local number=$1 expect=$2 report="$WORK/scenario-$1-meeting.json" meeting="lab-$RUN-$1"
+  if ! wait_quietly 60 room_ready peer 0; then
+    check "scenario $number" "peer room registered and its discovery reported (log: $WORK/peer/agent.log)" no yes
+    return
+  fi
+  if ! wait_quietly 60 room_ready room "$ROOM_REPORTS"; then
+    check "scenario $number" "room registered and its discovery reported (log: $WORK/room/agent.log)" no yes
+    return
+  fi
+  if meeting_join "$number" "$meeting" "$expect"; then
+    if [ "$expect" == refused ]; then
+      wait_quietly 30 phase_is room refused || true
+      ra room report >"$report"
+      check "scenario $number" "meeting refused by the cloud" "$(jq -r '.meeting.phase' "$report")" refused
+      printf '        room | meeting: %s\n' "$(jq -r '.meeting.detail' "$report")"
+      ra room status | grep -E '^Best path:' | sed 's/^/        room | /'
+      M_PATH="refused" M_BOTH=no
+    else
+      sleep 1
+      ra room report >"$report"
+      ra peer report >"$WORK/scenario-$number-meeting-peer.json"
+      M_PATH=$(jq -r '"\(.media.node)/\(.media.transport)"' "$report")
+      M_TTM=$(jq -r '.media.timeToMediaMs // "-"' "$report")
+      M_JTM=$(jq -r '.media.joinToMediaMs // "-"' "$report")
+      if [[ "$M_PATH" =~ ^($expect)$ ]]; then
+        check "scenario $number" "meeting media path $M_PATH" "$M_PATH" "$M_PATH"
+      else
+        check "scenario $number" "meeting media path" "$M_PATH" "$expect"
+      fi
+      check "scenario $number" "media both ways (frames decoded room/peer > $VIDEO_FRAMES)" "$M_BOTH" yes
+      if [ -n "${MEETING_EXTRA:-}" ]; then
+        "$MEETING_EXTRA" "$number" "$report"
+      fi
+    fi
+  fi
+  meeting_leave
 }
 
 # Scenario 9's extra check: the set was filled by STUN exchanges, and a datagram that is not STUN
@@ -407,7 +587,7 @@ main() {
   fi
   [ "$(id -u)" -eq 0 ] || die "needs root (network namespaces and nftables); run it with sudo"
   local tool
-  for tool in ip nft tc jq java python3; do
+  for tool in ip nft tc jq java python3 conntrack; do
     command -v "$tool" >/dev/null || die "'$tool' is missing; run scripts/install-deps.sh"
   done
   [ -f device-agent/target/device-agent-0.1.0-SNAPSHOT-all.jar ] || die "the agent's jar is missing; run make build"
@@ -433,21 +613,24 @@ main() {
   log "run $RUN: namespaces ra-$RUN-lan, ra-$RUN-fw, ra-$RUN-inet; files in $WORK"
   build_topology
   start_emulator
+  # The peer room, on the internet: one daemon for the whole run (scenario 5-mesh moves it). Its
+  # media timeout outlasts scenario 8's silence and the room's failover gaps (docs/lab.md).
+  start_room peer inet ROOM_AGENT_MEDIA_MEDIA_TIMEOUT=60s
 
   local started_all
   started_all=$(date +%s)
   for s in "${wanted[@]}"; do
     case "$s" in
-      1) run_scenario 1 1-udp-any.nft 'cloud-.*/udp' none -- \
+      1) MEETING='cloud-.*/udp' run_scenario 1 1-udp-any.nft 'cloud-.*/udp' none -- \
         "cloud-near-1 udp ok" "cloud-far-1 udp ok" "cloud-eu-1 udp ok" "cloud-near-1 tcp timeout" \
         "cloud-near-1 tls ok" "cloud-near-1 udp-last-resort timeout" ;;
-      2) run_scenario 2 2-whitelist.nft 'cloud-(eu|us)-1/udp' open-udp-5004-any -- \
+      2) MEETING='cloud-(eu|us)-1/udp' run_scenario 2 2-whitelist.nft 'cloud-(eu|us)-1/udp' open-udp-5004-any -- \
         "cloud-eu-1 udp ok" "cloud-us-1 udp ok" "cloud-near-1 udp timeout" "cloud-far-1 udp timeout" \
         "cloud-near-1 tls ok" ;;
-      3) run_scenario 3 3-tcp-fallback.nft 'cloud-.*/tcp' open-udp-5004-any -- \
+      3) MEETING='cloud-.*/tcp' run_scenario 3 3-tcp-fallback.nft 'cloud-.*/tcp' open-udp-5004-any -- \
         "cloud-near-1 udp timeout" "cloud-eu-1 udp timeout" "cloud-near-1 tcp ok" "cloud-far-1 tcp ok" \
         "cloud-near-1 udp-last-resort timeout" ;;
-      4) run_scenario 4 4-tls-only.nft 'cloud-.*/tls' open-udp-5004-any -- \
+      4) MEETING='cloud-.*/tls' run_scenario 4 4-tls-only.nft 'cloud-.*/tls' open-udp-5004-any -- \
         "cloud-near-1 udp timeout" "cloud-near-1 tcp timeout" "cloud-near-1 tls ok" "cloud-us-1 tls ok" ;;
       5)
         if ! command -v squid >/dev/null; then
@@ -456,7 +639,7 @@ main() {
           continue
         fi
         [ -f "$WORK/squid/squid.pid" ] || start_squid
-        EXPECT_STATUS=4 run_scenario 5 5-proxy-only.nft none video-mesh-or-open-firewall \
+        MEETING=refused EXPECT_STATUS=4 run_scenario 5 5-proxy-only.nft none video-mesh-or-open-firewall \
           ROOM_AGENT_NETWORK_HTTP_PROXY="$FW_INSIDE:3128" -- \
           "cloud-near-1 udp timeout" "cloud-near-1 tcp timeout" "cloud-near-1 tls timeout" \
           "cloud-eu-1 udp-last-resort timeout" ;;
@@ -465,15 +648,15 @@ main() {
         command -v squid >/dev/null || die "scenario 5-mesh needs squid (scripts/install-deps.sh installs it)"
         [ -f "$WORK/squid/squid.pid" ] || start_squid
         start_mesh_node
-        DIAGNOSE_LIVE=1 EXPECT_BEST_KIND=video-mesh run_scenario 5-mesh 5-proxy-only.nft 'mesh-lan-1/udp' open-udp-5004-any \
+        MEETING='mesh-lan-1/udp' DIAGNOSE_LIVE=1 EXPECT_BEST_KIND=video-mesh run_scenario 5-mesh 5-proxy-only.nft 'mesh-lan-1/udp' open-udp-5004-any \
           ROOM_AGENT_NETWORK_HTTP_PROXY="$FW_INSIDE:3128" -- \
           "mesh-lan-1 udp ok" "cloud-near-1 udp timeout" "cloud-near-1 tls timeout" "cloud-eu-1 tcp timeout" ;;
-      6) EXPECT_ALSO=avoid-last-resort-port run_scenario 6 6-tls-signaling-33434.nft 'cloud-.*/udp-last-resort' open-udp-5004-any -- \
+      6) MEETING='cloud-.*/udp-last-resort' EXPECT_ALSO=avoid-last-resort-port run_scenario 6 6-tls-signaling-33434.nft 'cloud-.*/udp-last-resort' open-udp-5004-any -- \
         "cloud-near-1 tls timeout" "cloud-near-1 udp-last-resort ok" "cloud-far-1 udp-last-resort ok" \
         "cloud-near-1 udp timeout" ;;
-      6b) run_scenario 6b 6b-tls-any-33434.nft 'cloud-.*/tls' open-udp-5004-any -- \
+      6b) MEETING='cloud-.*/tls' run_scenario 6b 6b-tls-any-33434.nft 'cloud-.*/tls' open-udp-5004-any -- \
         "cloud-near-1 tls ok" "cloud-near-1 udp-last-resort ok" ;;
-      9) SCENARIO_EXTRA=stun_inspection_checks run_scenario 9 9-stun-inspection.nft 'cloud-.*/udp' none -- \
+      9) MEETING='cloud-.*/udp' SCENARIO_EXTRA=stun_inspection_checks run_scenario 9 9-stun-inspection.nft 'cloud-.*/udp' none -- \
         "cloud-near-1 udp ok" "cloud-far-1 udp ok" "cloud-near-1 tcp timeout" ;;
       *) die "unknown scenario '$s'; known: 1 2 3 4 5 6 6b 9 5-mesh (7 and 8 need the media path)" ;;
     esac
