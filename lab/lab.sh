@@ -196,24 +196,24 @@ namespace_empty() { # namespace
   [ -z "$(ip netns pids "$1" 2>/dev/null)" ]
 }
 
-# A Video Mesh node inside the room LAN (R17), at $MESH. The cloud emulator can only serve nodes
-# where it runs, so a second emulator (same state directory, hence the same CA) serves the mesh
-# node in the LAN namespace, and the first one lists it: it binds the same address on the
-# internet namespace's loopback only to be allowed to list it; the LAN never reaches that copy,
-# as $MESH is on the LAN's own link.
+# A Video Mesh node inside the room LAN (R17), at $MESH. The cloud admits a meeting's participants
+# on its nodes in its own process (docs/cloud-emulator.md), so the cloud's emulator must serve the
+# mesh node too: $MESH sits on its own veth pair between the internet namespace (where the emulator
+# binds it) and the room LAN, which reaches it over that link by a host route, never through the
+# firewall. The link carries nothing else: the internet namespace does not forward (ip_forward=0)
+# and routes only the room's address back over it. The peer room moves into the LAN for this
+# scenario (docs/lab.md, "Meetings"): it is stopped here and started again by the scenario.
 start_mesh_node() {
-  ip -n "ra-$RUN-lan" addr add "$MESH/24" dev lan0
-  ip -n "ra-$RUN-inet" addr add "$MESH/32" dev lo
+  stop_room peer
+  ip -n "ra-$RUN-inet" link add mesh0 type veth peer name mesh-lan netns "ra-$RUN-lan"
+  ip -n "ra-$RUN-inet" addr add "$MESH/32" dev mesh0
+  ip -n "ra-$RUN-inet" link set mesh0 up
+  ip -n "ra-$RUN-inet" route add "$LAN_DEVICE/32" dev mesh0 src "$MESH"
+  in_ns inet sysctl -qw net.ipv4.ip_forward=0
+  ip -n "ra-$RUN-lan" link set mesh-lan up
+  ip -n "ra-$RUN-lan" route add "$MESH/32" dev mesh-lan src "$LAN_DEVICE"
   stop_namespace_processes inet
   start_emulator with-mesh
-  cat >"$WORK/mesh.json" <<JSON
-{ "signaling": { "host": "$MESH", "port": 8443 },
-  "nodes": [ { "id": "mesh-lan-1", "kind": "video-mesh", "region": "lan", "host": "$MESH" } ] }
-JSON
-  mkdir -p "$WORK/mesh"
-  in_ns lan "$EMULATOR" --config "$WORK/mesh.json" --state-dir "$WORK/emulator" \
-    --ready-file "$WORK/mesh/ready.json" >"$WORK/mesh-node.log" 2>&1 &
-  wait_for 60 "the Video Mesh node's start (log: $WORK/mesh-node.log)" test -f "$WORK/mesh/ready.json"
 }
 
 start_squid() {
@@ -408,7 +408,9 @@ start_room() { # name namespace env-assignments...
   shift 2
   [ -f "$dir/etc/board.properties" ] || write_board "$name" "LAB-$name"
   rm -f "$dir/state/control.sock"
-  in_ns "$ns" env "$@" "$AGENT" run --config-dir "$dir/etc" --state-dir "$dir/state" \
+  # Not through in_ns (a function, so a subshell): $! must be the agent's own process id, as
+  # ip netns exec, env and bin/room-agent each replace themselves (exec) with the next.
+  ip netns exec "ra-$RUN-$ns" env "$@" "$AGENT" run --config-dir "$dir/etc" --state-dir "$dir/state" \
     >>"$dir/console.txt" 2>>"$dir/agent.log" &
   echo $! >"$dir/pid"
   echo "$ns" >"$dir/namespace"
@@ -540,6 +542,162 @@ meeting_checks() { # scenario expect
   meeting_leave
 }
 
+# Scenarios 7 and 8: a meeting over UDP in the recommended setup (profile 1), then something
+# happens to its flow. No discover or diagnose: the meeting is the subject.
+run_meeting_scenario() { # number profile title during-function room-env...
+  local number=$1 profile=$2 title=$3 during=$4
+  shift 4
+  SCENARIO_FAILED=0
+  M_PATH="-" M_TTM="-" M_JTM="-" M_GAP="-" M_BOTH="-"
+  echo "== scenario $number: $title"
+  load_profile "$profile"
+  ROOM_REPORTS=$([ -f "$WORK/room/device-id" ] && reports_sent room || echo 0)
+  start_room room lan "$@"
+  MEETING_EXTRA=$during meeting_checks "$number" 'cloud-.*/udp'
+  stop_room room
+  local verdict=pass
+  if [ "$SCENARIO_FAILED" -ne 0 ]; then
+    verdict=FAIL
+    FAILURES=$((FAILURES + 1))
+  fi
+  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-26s | %6s | %6s | %6s | %4s | %-4s |' \
+    "$number" "$profile" "-" "-" "-" "-" "-" "$M_PATH" "$M_TTM" "$M_JTM" "$M_GAP" "$M_BOTH" "$verdict")")
+}
+
+# Far-end video frames decoded by both rooms grow by more than VIDEO_FRAMES from the given counts.
+both_decode_more() { # room-before peer-before
+  [ "$(frames room)" -gt $(($1 + VIDEO_FRAMES)) ] && [ "$(frames peer)" -gt $(($2 + VIDEO_FRAMES)) ]
+}
+
+# How often the cloud saw the room join the meeting (a failover must not rejoin).
+joins_of_room() { # meeting
+  grep -c "event=meeting_joined meeting=$1 device=$(cat "$WORK/room/device-id") " "$WORK/cloud-emulator.log" || true
+}
+
+failed_over() {
+  ra room report | jq -e '(.media.failovers | length) >= 1 and .media.failovers[0].gapMs != null
+    and (.media.transport == "tcp" or .media.transport == "tls")'
+}
+
+# Scenario 7: UDP dropped mid-meeting. The firewall switches to profile 3 (TCP 5004 and TCP 443
+# only) and forgets its UDP flows (conntrack -D: a firewall keeps established flows across a
+# policy change otherwise, so the established-accept rule would still carry the meeting's flow).
+# The room's media stops; it fails over to TCP or TLS on the same node, without a new join, and
+# tells the cloud (media.failover).
+udp_cut_checks() { # scenario report
+  local number=$1 report=$2 meeting="lab-$RUN-$1" room_frames peer_frames after="$WORK/scenario-$1-after.json"
+  local room_id
+  room_id=$(cat "$WORK/room/device-id")
+  room_frames=$(frames room)
+  peer_frames=$(frames peer)
+  echo "        UDP dropped mid-meeting: the firewall loads 3-tcp-fallback.nft and forgets its UDP flows"
+  load_profile 3-tcp-fallback.nft
+  in_ns fw conntrack -D -p udp >/dev/null 2>&1 || true
+  wait_quietly 60 failed_over || true
+  wait_quietly 60 both_decode_more "$room_frames" "$peer_frames" || true
+  ra room report >"$after"
+  local to gap
+  to=$(jq -r '.media.transport' "$after")
+  gap=$(jq -r '.media.failovers[0].gapMs // "none"' "$after")
+  check "scenario $number" "the room failed over from udp to tcp or tls" \
+    "$(jq -r '"\(.media.failovers | length) failover(s), now \(.media.transport)"' "$after")" \
+    "1 failover(s), now $to"
+  [[ "$to" =~ ^(tcp|tls)$ ]] || check "scenario $number" "transport after the cut" "$to" "tcp or tls"
+  printf '        room | failover: %s\n' "$(jq -c '.media.failovers[0] | {from, to, cause, gapMs, recoveryMs}' "$after")"
+  M_PATH="$(jq -r '.media.node' "$after")/udp>$to"
+  M_GAP=$gap
+  if both_decode_more "$room_frames" "$peer_frames"; then M_BOTH=yes; else M_BOTH=no; fi
+  check "scenario $number" "media resumed both ways (frames decoded grew by > $VIDEO_FRAMES on each side)" "$M_BOTH" yes
+  check "scenario $number" "same meeting, no new join" \
+    "$(jq -r '.meeting.meetingId' "$after") $(jq -r '.meeting.phase' "$after") joins=$(joins_of_room "$meeting")" \
+    "$meeting in-media joins=1"
+  wait_quietly 30 grep -q "event=media_failover_reported device=$room_id meeting=$meeting " "$WORK/cloud-emulator.log" || true
+  check "scenario $number" "the cloud was told (event=media_failover_reported)" \
+    "$(grep -c "event=media_failover_reported device=$room_id meeting=$meeting " "$WORK/cloud-emulator.log" || true)" 1
+}
+
+# Scenario 8: a silence longer than the firewall's 30 s UDP timeout (R14). For SILENCE_SECONDS,
+# the firewall's raw prerouting hook (ahead of connection tracking, so the dropped packets never
+# refresh the flow) drops every datagram of the meeting's flow that is not STUN, in both
+# directions: to conntrack it is as if neither room sent media, while the keepalives (STUN Binding
+# requests every media.keepaliveInterval, 2.5 s) and their answers pass. The flow's conntrack
+# entry must survive the silence (same entry, sampled every 2 s), and media must resume on the same
+# 5-tuple without failover. Both rooms run with media.mediaTimeout=60s, longer than the silence,
+# or they would fail over on the missing media, which is not what R14 is about (docs/lab.md).
+SILENCE_SECONDS=40
+silence_checks() { # scenario report
+  local number=$1 report=$2 after="$WORK/scenario-$1-after.json"
+  local node_ip local_port mapped_port
+  node_ip=$(jq -r '.media.remoteAddress' "$report" | sed 's/:[0-9]*$//')
+  local_port=$(jq -r '.media.localAddress' "$report" | sed 's/.*://')
+  mapped_port=$(jq -r '.media.mappedAddress' "$report" | sed 's/.*://')
+  local entry id_before
+  entry=$(flow_entry "$node_ip" "$local_port")
+  id_before=$(sed -n 's/.* id=\([0-9]*\).*/\1/p' <<<"$entry")
+  if [ -z "$id_before" ]; then
+    check "scenario $number" "the media flow's conntrack entry ($LAN_DEVICE:$local_port -> $node_ip:5004)" absent present
+    return
+  fi
+  in_ns fw nft -f - <<NFT
+table ip ra_silence {
+    counter stun_out {}
+    counter stun_in {}
+    counter media_held {}
+    chain prerouting {
+        type filter hook prerouting priority raw; policy accept;
+        iifname "fw-lan" ip saddr $LAN_DEVICE udp sport $local_port udp dport 5004 @th,96,32 0x2112a442 counter name stun_out accept
+        iifname "fw-inet" ip saddr $node_ip udp sport 5004 udp dport $mapped_port @th,96,32 0x2112a442 counter name stun_in accept
+        iifname "fw-lan" ip saddr $LAN_DEVICE udp sport $local_port udp dport 5004 counter name media_held drop
+        iifname "fw-inet" ip saddr $node_ip udp sport 5004 udp dport $mapped_port counter name media_held drop
+    }
+}
+NFT
+  echo "        silence: ${SILENCE_SECONDS} s without media on $LAN_DEVICE:$local_port -> $node_ip:5004 (only STUN passes)"
+  local present=0 samples=0 lowest=999 remaining id_now room_frames peer_frames
+  for _ in $(seq 1 $((SILENCE_SECONDS / 2))); do
+    sleep 2
+    samples=$((samples + 1))
+    entry=$(flow_entry "$node_ip" "$local_port")
+    id_now=$(sed -n 's/.* id=\([0-9]*\).*/\1/p' <<<"$entry")
+    if [ "$id_now" == "$id_before" ]; then
+      present=$((present + 1))
+      remaining=$(awk '{print $3}' <<<"$entry")
+      [ "$remaining" -lt "$lowest" ] && lowest=$remaining
+    fi
+  done
+  room_frames=$(frames room)
+  peer_frames=$(frames peer)
+  local stun_out stun_in held
+  stun_out=$(nft_counter stun_out)
+  stun_in=$(nft_counter stun_in)
+  held=$(nft_counter media_held)
+  in_ns fw nft delete table ip ra_silence
+  printf '        firewall | during the silence: %s STUN out, %s STUN in, %s media datagrams held; the entry'"'"'s remaining timeout never below %s s\n' \
+    "$stun_out" "$stun_in" "$held" "$lowest"
+  check "scenario $number" "media was held during the silence" "$([ "$held" -gt 0 ] && echo yes || echo "no ($held)")" yes
+  check "scenario $number" "keepalives passed both ways during the silence" \
+    "$([ "$stun_out" -gt 0 ] && [ "$stun_in" -gt 0 ] && echo yes || echo "no ($stun_out out, $stun_in in)")" yes
+  check "scenario $number" "the flow's pinhole stayed open (same conntrack entry at every sample)" "$present/$samples" "$samples/$samples"
+  wait_quietly 60 both_decode_more "$room_frames" "$peer_frames" || true
+  ra room report >"$after"
+  if both_decode_more "$room_frames" "$peer_frames"; then M_BOTH=yes; else M_BOTH=no; fi
+  check "scenario $number" "media resumed both ways after the silence" "$M_BOTH" yes
+  check "scenario $number" "same 5-tuple, no failover" \
+    "$(jq -r '"\(.media.transport) \(.media.localAddress) \(.media.mappedAddress) failovers=\(.media.failovers | length)"' "$after")" \
+    "udp $(jq -r '.media.localAddress' "$report") $(jq -r '.media.mappedAddress' "$report") failovers=0"
+  check "scenario $number" "the flow's conntrack entry after the silence" \
+    "$(flow_entry "$node_ip" "$local_port" | sed -n 's/.* id=\([0-9]*\).*/\1/p')" "$id_before"
+  M_GAP="none"
+}
+
+flow_entry() { # node-ip local-port: the firewall's conntrack entry of the room's media flow
+  in_ns fw conntrack -L -p udp -s "$LAN_DEVICE" -d "$1" --sport "$2" --dport 5004 -o id 2>/dev/null | head -1
+}
+
+nft_counter() { # name (table ip ra_silence)
+  in_ns fw nft -j list counter ip ra_silence "$1" | jq '.nftables[] | select(.counter) | .counter.packets'
+}
+
 # Scenario 9's extra check: the set was filled by STUN exchanges, and a datagram that is not STUN
 # on a 5-tuple without one is dropped.
 stun_inspection_checks() {
@@ -594,7 +752,7 @@ main() {
   [ -f cloud-emulator/target/cloud-emulator-0.1.0-SNAPSHOT-all.jar ] || die "the emulator's jar is missing; run make build"
 
   local wanted=("$@")
-  [ ${#wanted[@]} -gt 0 ] || wanted=(1 2 3 4 5 6 6b 9 5-mesh)
+  [ ${#wanted[@]} -gt 0 ] || wanted=(1 2 3 4 5 6 6b 7 8 9 5-mesh)
   # 5-mesh adds the LAN's Video Mesh node to the node list for good: it always runs last.
   local ordered=() s
   for s in "${wanted[@]}"; do [ "$s" == 5-mesh ] || ordered+=("$s"); done
@@ -648,6 +806,7 @@ main() {
         command -v squid >/dev/null || die "scenario 5-mesh needs squid (scripts/install-deps.sh installs it)"
         [ -f "$WORK/squid/squid.pid" ] || start_squid
         start_mesh_node
+        start_room peer lan ROOM_AGENT_NETWORK_HTTP_PROXY="$FW_INSIDE:3128" ROOM_AGENT_MEDIA_MEDIA_TIMEOUT=60s
         MEETING='mesh-lan-1/udp' DIAGNOSE_LIVE=1 EXPECT_BEST_KIND=video-mesh run_scenario 5-mesh 5-proxy-only.nft 'mesh-lan-1/udp' open-udp-5004-any \
           ROOM_AGENT_NETWORK_HTTP_PROXY="$FW_INSIDE:3128" -- \
           "mesh-lan-1 udp ok" "cloud-near-1 udp timeout" "cloud-near-1 tls timeout" "cloud-eu-1 tcp timeout" ;;
@@ -656,9 +815,13 @@ main() {
         "cloud-near-1 udp timeout" ;;
       6b) MEETING='cloud-.*/tls' run_scenario 6b 6b-tls-any-33434.nft 'cloud-.*/tls' open-udp-5004-any -- \
         "cloud-near-1 tls ok" "cloud-near-1 udp-last-resort ok" ;;
+      7) run_meeting_scenario 7 1-udp-any.nft "UDP dropped mid-meeting (1-udp-any.nft, then 3-tcp-fallback.nft)" \
+        udp_cut_checks ;;
+      8) run_meeting_scenario 8 1-udp-any.nft "a ${SILENCE_SECONDS} s silence under the 30 s UDP timeout (1-udp-any.nft)" \
+        silence_checks ROOM_AGENT_MEDIA_MEDIA_TIMEOUT=60s ;;
       9) MEETING='cloud-.*/udp' SCENARIO_EXTRA=stun_inspection_checks run_scenario 9 9-stun-inspection.nft 'cloud-.*/udp' none -- \
         "cloud-near-1 udp ok" "cloud-far-1 udp ok" "cloud-near-1 tcp timeout" ;;
-      *) die "unknown scenario '$s'; known: 1 2 3 4 5 6 6b 9 5-mesh (7 and 8 need the media path)" ;;
+      *) die "unknown scenario '$s'; known: 1 2 3 4 5 6 6b 7 8 9 5-mesh" ;;
     esac
   done
 
