@@ -415,7 +415,7 @@ start_room() { # name namespace env-assignments...
   echo $! >"$dir/pid"
   echo "$ns" >"$dir/namespace"
   wait_for 60 "the $name's control socket (log: $dir/agent.log)" test -S "$dir/state/control.sock"
-  if [ "$(ra "$name" status --json | jq -r '.state')" != provisioned ]; then
+  if [ "$(status "$name" | jq -r '.state')" != provisioned ]; then
     code=$(in_ns inet "$EMULATOR" issue-code --ready-file "$WORK/emulator/ready.json" 2>>"$dir/agent.log" |
       grep -oE '[0-9]{4}(-[0-9]{4}){3}' | head -1)
     ra "$name" activate "$code" >>"$dir/console.txt" || die "activating the $name failed (log: $dir/agent.log)"
@@ -423,7 +423,28 @@ start_room() { # name namespace env-assignments...
   device_id "$name" >"$dir/device-id"
 }
 
-device_id() { ra "$1" status --json | jq -r '.deviceId // empty'; }
+# One request to a room's daemon over its control socket (docs/provisioning.md, "The control
+# socket"): what the wait loops poll with, as python3 starts in milliseconds where each room-agent
+# command starts a JVM. Joins and the recorded reports go through room-agent itself.
+ctl() { # name request-json
+  python3 - "$WORK/$1/state/control.sock" "$2" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.settimeout(15)
+s.connect(sys.argv[1])
+s.sendall(sys.argv[2].encode() + b"\n")
+data = b""
+while True:
+    chunk = s.recv(65536)
+    if not chunk:
+        break
+    data += chunk
+sys.stdout.write(data.decode())
+PY
+}
+status() { ctl "$1" '{"command":"status"}'; }
+
+device_id() { status "$1" | jq -r '.deviceId // empty'; }
 
 stop_room() { # name
   local dir="$WORK/$1" pid
@@ -445,17 +466,17 @@ reports_sent() { # name
   grep -c "channel.discovery_report device=$(cat "$WORK/$1/device-id") " "$WORK/cloud-emulator.log" || true
 }
 room_ready() { # name reports-before
-  [ "$(reports_sent "$1")" -gt "$2" ] && ra "$1" status | grep -q '^Registration: registered'
+  [ "$(reports_sent "$1")" -gt "$2" ] && [ "$(status "$1" | jq -r '.registration.state // "none"')" == registered ]
 }
 
-frames() { # name: far-end video frames decoded so far
-  ra "$1" report | jq -r '.media.videoFramesDecoded // 0'
+frames() { # name: far-end video frames decoded so far (the report's .media.videoFramesDecoded)
+  status "$1" | jq -r '.call.received.videoFrames // 0'
 }
 both_decode() { # at-least
   [ "$(frames room)" -gt "$1" ] && [ "$(frames peer)" -gt "$1" ]
 }
 phase_is() { # name phase
-  [ "$(ra "$1" report | jq -r '.meeting.phase // "none"')" == "$2" ]
+  [ "$(status "$1" | jq -r '.meeting.phase // "none"')" == "$2" ]
 }
 
 # Meeting outcome of the scenario, for the summary table.
@@ -496,8 +517,8 @@ wait_quietly() { # seconds command...: like wait_for, but returns 1 instead of e
 }
 
 meeting_leave() {
-  ra room meeting leave >/dev/null 2>&1 || true
-  ra peer meeting leave >/dev/null 2>&1 || true
+  ctl room '{"command":"meeting-leave"}' >/dev/null 2>&1 || true
+  ctl peer '{"command":"meeting-leave"}' >/dev/null 2>&1 || true
 }
 
 # The meeting part of a scenario: the room's daemon was started with the scenario (start_room in
@@ -522,7 +543,6 @@ meeting_checks() { # scenario expect
       ra room status | grep -E '^Best path:' | sed 's/^/        room | /'
       M_PATH="refused" M_BOTH=no
     else
-      sleep 1
       ra room report >"$report"
       ra peer report >"$WORK/scenario-$number-meeting-peer.json"
       M_PATH=$(jq -r '"\(.media.node)/\(.media.transport)"' "$report")
@@ -574,9 +594,9 @@ joins_of_room() { # meeting
   grep -c "event=meeting_joined meeting=$1 device=$(cat "$WORK/room/device-id") " "$WORK/cloud-emulator.log" || true
 }
 
-failed_over() {
-  ra room report | jq -e '(.media.failovers | length) >= 1 and .media.failovers[0].gapMs != null
-    and (.media.transport == "tcp" or .media.transport == "tls")'
+failed_over() { # the status's call.path is the report's .media
+  status room | jq -e '(.call.path.failovers | length) >= 1 and .call.path.failovers[0].gapMs != null
+    and (.call.path.transport == "tcp" or .call.path.transport == "tls")'
 }
 
 # Scenario 7: UDP dropped mid-meeting. The firewall switches to profile 3 (TCP 5004 and TCP 443
@@ -638,6 +658,10 @@ silence_checks() { # scenario report
     check "scenario $number" "the media flow's conntrack entry ($LAN_DEVICE:$local_port -> $node_ip:5004)" absent present
     return
   fi
+  # The control experiment (docs/lab.md): SILENCE_KEEPALIVES=drop drops the keepalives too, and
+  # the pinhole checks must fail.
+  local verdict_stun=accept
+  [ "${SILENCE_KEEPALIVES:-pass}" != drop ] || verdict_stun=drop
   in_ns fw nft -f - <<NFT
 table ip ra_silence {
     counter stun_out {}
@@ -645,8 +669,8 @@ table ip ra_silence {
     counter media_held {}
     chain prerouting {
         type filter hook prerouting priority raw; policy accept;
-        iifname "fw-lan" ip saddr $LAN_DEVICE udp sport $local_port udp dport 5004 @th,96,32 0x2112a442 counter name stun_out accept
-        iifname "fw-inet" ip saddr $node_ip udp sport 5004 udp dport $mapped_port @th,96,32 0x2112a442 counter name stun_in accept
+        iifname "fw-lan" ip saddr $LAN_DEVICE udp sport $local_port udp dport 5004 @th,96,32 0x2112a442 counter name stun_out $verdict_stun
+        iifname "fw-inet" ip saddr $node_ip udp sport 5004 udp dport $mapped_port @th,96,32 0x2112a442 counter name stun_in $verdict_stun
         iifname "fw-lan" ip saddr $LAN_DEVICE udp sport $local_port udp dport 5004 counter name media_held drop
         iifname "fw-inet" ip saddr $node_ip udp sport 5004 udp dport $mapped_port counter name media_held drop
     }
@@ -793,7 +817,7 @@ main() {
       5)
         if ! command -v squid >/dev/null; then
           echo "== scenario 5 skipped: squid is missing (scripts/install-deps.sh installs it)"
-          ROWS+=("| 5      | 5-proxy-only.nft           | skipped: no squid")
+          ROWS+=("| 5      | 5-proxy-only.nft           | skipped: no squid |")
           continue
         fi
         [ -f "$WORK/squid/squid.pid" ] || start_squid
@@ -827,9 +851,11 @@ main() {
 
   echo
   echo "Network lab summary (run $RUN, $(($(date +%s) - started_all)) s, node latency by $LATENCY; RTT = median STUN round trip of the best path, ms;"
-  echo "discover = wall time of room-agent discover inside the LAN, ms; time to media and failover gap come with the media path)"
-  echo "| #      | profile                    | best path (node/transport)   | RTT (ms) | pairs | discover | diagnose recommends         | ok   |"
-  echo "|--------|----------------------------|------------------------------|----------|-------|----------|-----------------------------|------|"
+  echo "discover = wall time of room-agent discover inside the LAN, ms; meeting = the room's media node/transport in a meeting with the peer room"
+  echo "(refused: the cloud refused the join); ttm = time to media from the media path's start, jtm = from the join, ms; gap = failover media gap, ms;"
+  echo "both = far-end video decoded on both sides)"
+  echo "| #      | profile                    | best path (node/transport)   | RTT (ms) | pairs | discover | diagnose recommends         | meeting                    |    ttm |    jtm |    gap | both | ok   |"
+  echo "|--------|----------------------------|------------------------------|----------|-------|----------|-----------------------------|----------------------------|--------|--------|--------|------|------|"
   printf '%s\n' "${ROWS[@]}"
   if [ "$FAILURES" -ne 0 ]; then
     echo "lab: $FAILURES scenario(s) failed; reports and logs are in $WORK" >&2
