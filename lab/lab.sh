@@ -369,7 +369,7 @@ run_scenario() { # number profile expected-best recommendation env... -- expecta
     verdict=FAIL
     FAILURES=$((FAILURES + 1))
   fi
-  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-26s | %6s | %6s | %6s | %4s | %-4s |' \
+  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-28s | %6s | %6s | %6s | %4s | %-4s |' \
     "$number" "$profile" "$best" "$rtt" \
     "$reachable/$(jq -r '.results | length' "$report" 2>/dev/null || echo 0)" \
     "$(((ended - started) / 1000000))" "$recommended" "$M_PATH" "$M_TTM" "$M_JTM" "$M_GAP" "$M_BOTH" "$verdict")")
@@ -580,7 +580,7 @@ run_meeting_scenario() { # number profile title during-function room-env...
     verdict=FAIL
     FAILURES=$((FAILURES + 1))
   fi
-  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-26s | %6s | %6s | %6s | %4s | %-4s |' \
+  ROWS+=("$(printf '| %-6s | %-26s | %-28s | %8s | %5s | %8s | %-27s | %-28s | %6s | %6s | %6s | %4s | %-4s |' \
     "$number" "$profile" "-" "-" "-" "-" "-" "$M_PATH" "$M_TTM" "$M_JTM" "$M_GAP" "$M_BOTH" "$verdict")")
 }
 
@@ -854,8 +854,8 @@ main() {
   echo "discover = wall time of room-agent discover inside the LAN, ms; meeting = the room's media node/transport in a meeting with the peer room"
   echo "(refused: the cloud refused the join); ttm = time to media from the media path's start, jtm = from the join, ms; gap = failover media gap, ms;"
   echo "both = far-end video decoded on both sides)"
-  echo "| #      | profile                    | best path (node/transport)   | RTT (ms) | pairs | discover | diagnose recommends         | meeting                    |    ttm |    jtm |    gap | both | ok   |"
-  echo "|--------|----------------------------|------------------------------|----------|-------|----------|-----------------------------|----------------------------|--------|--------|--------|------|------|"
+  echo "| #      | profile                    | best path (node/transport)   | RTT (ms) | pairs | discover | diagnose recommends         | meeting                      |    ttm |    jtm |    gap | both | ok   |"
+  echo "|--------|----------------------------|------------------------------|----------|-------|----------|-----------------------------|------------------------------|--------|--------|--------|------|------|"
   printf '%s\n' "${ROWS[@]}"
   if [ "$FAILURES" -ne 0 ]; then
     echo "lab: $FAILURES scenario(s) failed; reports and logs are in $WORK" >&2
