@@ -5,7 +5,7 @@
 #   lab/lab.sh [SCENARIO...]     run the given scenarios (default: all), print a summary table
 #   lab/lab.sh --sweep           only remove what older, dead lab runs left behind
 #
-# Needs root, ip, nft, tc, java, jq, python3 (and squid for scenario 5), and the jars (make build).
+# Needs root, ip, nft, tc, conntrack, java, jq, python3 (and squid for scenario 5), and the jars (make build).
 # Everything it creates is named ra-<run>-*, and removed on exit, failure or interruption; a run
 # also removes what earlier runs left when their owner is gone. Traffic never leaves the
 # namespaces: the "internet" is a namespace with documentation addresses (RFC 5737).
