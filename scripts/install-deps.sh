@@ -13,12 +13,14 @@ set -euo pipefail
 #   systemd                         systemd-analyze verify on the Yocto layer's unit (YoctoLayerTest)
 #   nftables, jq, python3           the network lab (lab/lab.sh): firewall profiles, reading the
 #                                   agent's JSON reports, a STUN test client (squid serves it too)
+#   conntrack                       the lab's firewall forgets its UDP flows mid-meeting (scenario 7)
+#                                   and shows the media flow's pinhole (scenario 8)
 #   gstreamer1.0-*                  the camera on the emulated board (a GStreamer source) and the
 #                                   media pipeline: base (videoconvert, opus), good (rtp, png),
 #                                   bad (srtpenc/srtpdec), ugly (x264enc)
 #   gstreamer1.0-alsa               alsasrc/alsasink: a real board's microphone and speaker in a call
 PACKAGES=(openjdk-17-jdk-headless maven coturn tinyproxy squid openssl iproute2 procps ca-certificates curl
-  nftables jq python3 systemd
+  nftables jq python3 conntrack systemd
   gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-alsa)
 

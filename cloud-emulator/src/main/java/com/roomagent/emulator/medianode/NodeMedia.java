@@ -140,10 +140,8 @@ final class NodeMedia implements AutoCloseable {
                 .values()
                 .removeIf(admission -> admission.meetingId().equals(meetingId)
                         && admission.participantId().equals(participantId));
-        SrtpRelay relay = relays.get(meetingId);
-        if (relay != null) {
-            relay.leave(participantId);
-        }
+        // The participant's flows first, then the relay: a packet the listener took before the flow
+        // closed may still reach relay(), which drops it (the listener thread must survive a leave).
         for (Map.Entry<NodeFlow, FlowState> entry : List.copyOf(flows.entrySet())) {
             MediaAdmission admission = entry.getValue().admission;
             if (admission.meetingId().equals(meetingId)
@@ -151,6 +149,10 @@ final class NodeMedia implements AutoCloseable {
                 entry.getKey().close();
                 flowClosed(entry.getKey());
             }
+        }
+        SrtpRelay relay = relays.get(meetingId);
+        if (relay != null) {
+            relay.leave(participantId);
         }
         log.info("event=media_dismissed node={} meeting={} participant={}", nodeId, meetingId, participantId);
     }
@@ -347,11 +349,24 @@ final class NodeMedia implements AutoCloseable {
 
     private void relay(MediaAdmission from, byte[] packet) {
         SrtpRelay relay = relays.get(from.meetingId());
+        if (relay == null) {
+            return;
+        }
         List<SrtpRelay.Forward> forwards;
         try {
             forwards = isRtcp(packet)
                     ? relay.relayRtcp(from.participantId(), packet)
                     : relay.relayRtp(from.participantId(), packet);
+        } catch (IllegalArgumentException e) {
+            // Dismissed (the room left) while this packet was on its way: dismiss runs on the
+            // signaling thread, packets on the listener's. Before this, the listener thread died
+            // here and the node's transport stopped answering (found by the network lab).
+            log.debug(
+                    "event=srtp_dropped node={} meeting={} participant={} reason=participant-left",
+                    nodeId,
+                    from.meetingId(),
+                    from.participantId());
+            return;
         } catch (SrtpException e) {
             log.debug(
                     "event=srtp_refused node={} meeting={} participant={} reason={}",

@@ -33,9 +33,11 @@ import java.util.stream.Collectors;
  *   <li>Else the device's best candidate of any kind ({@code device-best}).
  * </ol>
  *
- * <p>Among several nodes a rule allows, the lowest median RTT over the device's preferred reachable
- * transport for that node wins (preference in R12 order: UDP, TCP, TLS, UDP last resort); ties go to
- * the smaller node id, so the choice is deterministic. A participant without a report reached
+ * <p>Among several nodes a rule allows, the node whose preferred reachable transport comes first in
+ * R12 order (UDP, TCP, TLS, UDP last resort) wins, then the lowest median RTT over that transport;
+ * ties go to the smaller node id, so the choice is deterministic. The transport ranks before the
+ * round trip: behind a firewall that whitelists a few nodes for UDP (R16) and lets TLS reach all,
+ * a whitelisted node over UDP beats a nearer node over TLS (R12, R21; the network lab's scenario 2). A participant without a report reached
  * nothing, so no shared node exists while it is in the meeting.
  */
 public final class AssignmentPolicy {
@@ -120,11 +122,13 @@ public final class AssignmentPolicy {
     }
 
     private static Optional<String> best(Map<String, List<Candidate>> reached, Predicate<String> allowed) {
+        Comparator<Map.Entry<String, List<Candidate>>> byTransport =
+                Comparator.comparing(entry -> entry.getValue().get(0).transport());
         Comparator<Map.Entry<String, List<Candidate>>> byRtt =
                 Comparator.comparingDouble(entry -> entry.getValue().get(0).medianRttMillis());
         return reached.entrySet().stream()
                 .filter(entry -> allowed.test(entry.getKey()))
-                .min(byRtt.thenComparing(Map.Entry::getKey))
+                .min(byTransport.thenComparing(byRtt).thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey);
     }
 }

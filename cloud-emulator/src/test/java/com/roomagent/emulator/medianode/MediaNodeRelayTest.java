@@ -12,14 +12,17 @@ import com.roomagent.emulator.config.TransportMode;
 import com.roomagent.protocol.discovery.MediaTransport;
 import com.roomagent.transport.dtls.DtlsCertificate;
 import com.roomagent.transport.dtls.DtlsHandshakeException;
+import com.roomagent.transport.srtp.SrtpException;
 import com.roomagent.transport.stun.ShortTermCredentials;
 import com.roomagent.transport.stun.StunTransactionException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +160,53 @@ class MediaNodeRelayTest {
             }
         } finally {
             emulator.mediaNodes().cut("serving", MediaTransport.UDP, false);
+        }
+    }
+
+    @Test
+    void aParticipantDismissedWhileItsMediaStillArrivesLeavesTheNodeServing() throws Exception {
+        String meeting = meeting();
+        ShortTermCredentials aliceCredentials = credentials();
+        ShortTermCredentials bobCredentials = credentials();
+        MediaAdmission alice = emulator.mediaNodes().admit("udp-only", meeting, "alice", aliceCredentials);
+        MediaAdmission bob = emulator.mediaNodes().admit("udp-only", meeting, "bob", bobCredentials);
+        try (FakeParticipant a = joined(alice, aliceCredentials, MediaTransport.UDP, 0x7777L, 0);
+                FakeParticipant b = joined(bob, bobCredentials, MediaTransport.UDP, 0x8888L, 0)) {
+            assertRelayed(a, b, "alice to bob before she leaves");
+            // Alice keeps sending while the cloud dismisses her (she left the meeting): her packets
+            // race the dismissal on the node's listener thread, as a room's media does in the lab.
+            AtomicBoolean sending = new AtomicBoolean(true);
+            Thread sender = new Thread(
+                    () -> {
+                        try {
+                            while (sending.get()) {
+                                a.sendRtp(payload("still sending"));
+                            }
+                        } catch (IOException | SrtpException e) {
+                            sending.set(false);
+                        }
+                    },
+                    "test-alice-sender");
+            sender.start();
+            try {
+                Thread.sleep(SILENCE.toMillis());
+                emulator.mediaNodes().dismiss("udp-only", meeting, "alice");
+                emulator.mediaNodes().dismiss("udp-only", meeting, "bob");
+                Thread.sleep(SILENCE.toMillis());
+            } finally {
+                sending.set(false);
+                sender.join(Duration.ofSeconds(10).toMillis());
+            }
+        }
+        // The node's UDP listener survived: a new meeting on it keys and relays.
+        String next = meeting();
+        ShortTermCredentials carolCredentials = credentials();
+        ShortTermCredentials daveCredentials = credentials();
+        MediaAdmission carol = emulator.mediaNodes().admit("udp-only", next, "carol", carolCredentials);
+        MediaAdmission dave = emulator.mediaNodes().admit("udp-only", next, "dave", daveCredentials);
+        try (FakeParticipant c = joined(carol, carolCredentials, MediaTransport.UDP, 0x9999L, 0);
+                FakeParticipant d = joined(dave, daveCredentials, MediaTransport.UDP, 0xAAAAL, 0)) {
+            assertRelayed(c, d, "carol to dave after the dismissal");
         }
     }
 

@@ -69,6 +69,24 @@ class AssignmentPolicyTest {
     }
 
     @Test
+    void aCommonNodeOverUdpBeatsANearerOneOverTlsBehindAWhitelistingFirewall() throws Exception {
+        DiscoveryReport other =
+                report("other", reached("eu-1", MediaTransport.UDP, 10), reached("us-1", MediaTransport.UDP, 40));
+        // Only us-1 is whitelisted for UDP; eu-1 is nearer but reached over TLS only (R12, R16).
+        DiscoveryReport device = report(
+                "device",
+                unreachable("eu-1", MediaTransport.UDP),
+                reached("eu-1", MediaTransport.TLS, 8),
+                reached("us-1", MediaTransport.UDP, 45),
+                reached("us-1", MediaTransport.TLS, 50));
+
+        NodeAssignment assignment = AssignmentPolicy.choose(NODES, device, List.of(Optional.of(other)));
+
+        assertEquals("us-1", assignment.node().id());
+        assertEquals(MediaTransport.UDP, assignment.candidates().get(0).transport());
+    }
+
+    @Test
     void withoutACommonNodeTheDeviceGetsItsOwnBest() throws Exception {
         DiscoveryReport other = report("other", reached("us-1", MediaTransport.UDP, 10));
         DiscoveryReport device =
