@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make board-test: the agent on an emulated arm64 board, end to end, for firmware CI.
 #
-#   1. host-tools  qemu-user-static, debootstrap, binfmt-support, zstd, netcat-openbsd; the aarch64
+#   1. host-tools  qemu-user-static, debootstrap, binfmt-support, zstd, netcat-openbsd, jq; the aarch64
 #                  binfmt_misc handler
 #   2. rootfs      a Debian bookworm arm64 root file system with a Java runtime and the GStreamer
 #                  plugins, built once (debootstrap minbase, then apt in the chroot) and cached as a
@@ -17,12 +17,19 @@
 #   6. provision   the emulator issues an activation code; room-agent activate, on the board
 #   7. discover    the cloud must receive the agent's discovery report
 #   8. register    the agent registers over mutual TLS and opens its event channel
-#      meeting, stream   skipped until the agent joins meetings (the media path issue)
-#   9. report      room-agent report on the board; WATCHDOG=1 must have been sent
-#  10. stop        SIGTERM: STOPPING=1, then exit status 143 (the unit's SuccessExitStatus)
+#   9. meeting     a peer room (a second agent on the host's JVM, booted during `cloud`, its
+#                  configuration and state in build/board-test/peer) is activated and joins a
+#                  meeting, then the board joins it (room-agent meeting join); the board's report
+#                  must say phase in-media, with the node, the transport and the join to media
+#  10. stream      each room decodes the other's H.264 video: more than 30 far-end frames on both
+#                  sides (room-agent report), then the rate over STREAM_WINDOW seconds (default 10);
+#                  the board's GStreamer pipeline runs under QEMU at the layer's 320x240@15
+#  11. report      room-agent report on the board; WATCHDOG=1 must have been sent
+#  12. stop        SIGTERM: STOPPING=1, then exit status 143 (the unit's SuccessExitStatus)
 #
 # Writes build/board-test/report.json: every step's outcome (passed, failed, skipped) and seconds,
-# the architecture the agent ran on, and the cold start to "provisioned", "discovered" and "registered".
+# the architecture the agent ran on, the cold start to "provisioned", "discovered" and "registered",
+# and the meeting's node, transport, join to media and frames decoded on each side.
 # Needs root (debootstrap, chroot, mounts). Exit status 0 only when no step failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,9 +48,9 @@ OUT=build/board-test
 # recipe's RDEPENDS), libsystemd0 (already in minbase; the agent itself speaks sd_notify through
 # libc), and the network tools the agent reads. Changing this list rebuilds the cached tree.
 BOARD_PACKAGES=(openjdk-17-jre-headless libsystemd0 ca-certificates iproute2 procps
-  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
-  gstreamer1.0-plugins-ugly)
-HOST_PACKAGES=(qemu-user-static debootstrap binfmt-support zstd netcat-openbsd)
+  libgstreamer1.0-0 gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-alsa)
+HOST_PACKAGES=(qemu-user-static debootstrap binfmt-support zstd netcat-openbsd jq)
 LAYER_FILES=yocto/meta-room-agent/recipes-room-agent/room-agent/files
 
 ONLY_ROOTFS=false
@@ -67,6 +74,8 @@ json_text() { # a JSON string literal
   text=${text//$'\n'/ }
   printf '"%s"' "$text"
 }
+json_or_null() { if [ -n "$1" ]; then json_text "$1"; else printf null; fi; }
+number_or_null() { if [[ "$1" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then printf '%s' "$1"; else printf null; fi; }
 record() { # name outcome seconds detail
   steps+=("{\"name\": $(json_text "$1"), \"outcome\": $(json_text "$2"), \"seconds\": $3, \"detail\": $(json_text "$4")}")
   printf 'board-test: %-10s %-8s %6ss  %s\n' "$1" "$2" "$3" "$4"
@@ -105,6 +114,10 @@ write_report() {
       "$status" "$SUITE" "$(json_text "$architecture")"
     printf '  "seconds": %s,\n  "coldStart": {"toControlSocketSeconds": %s, "toProvisionedSeconds": %s, "toDiscoveredSeconds": %s, "toRegisteredSeconds": %s},\n' \
       "$(seconds_since "$run_started")" "${to_socket:-null}" "${to_provisioned:-null}" "${to_discovered:-null}" "${to_registered:-null}"
+    printf '  "meeting": {"node": %s, "transport": %s, "joinToMediaMs": %s, "timeToMediaMs": %s, "boardFramesDecoded": %s, "boardFramesPerSecond": %s, "peerFramesDecoded": %s, "peerFramesPerSecond": %s},\n' \
+      "$(json_or_null "${meeting_node:-}")" "$(json_or_null "${meeting_transport:-}")" "$(number_or_null "${join_to_media_ms:-}")" \
+      "$(number_or_null "${time_to_media_ms:-}")" "$(number_or_null "${board_frames:-}")" "$(number_or_null "${board_fps:-}")" \
+      "$(number_or_null "${peer_frames:-}")" "$(number_or_null "${peer_fps:-}")"
     printf '  "steps": [\n'
     local i
     for ((i = 0; i < ${#steps[@]}; i++)); do
@@ -246,7 +259,26 @@ Environment=ROOM_AGENT_CLOUD_SIGNALING_URL=$signaling_uri
 Environment=ROOM_AGENT_CLOUD_TRUST_ANCHORS=/etc/room-agent/board-test-ca.pem
 Environment=ROOM_AGENT_DEVICE_SERIAL_NUMBER=BOARD-TEST-0001
 DROPIN
-record cloud passed "$(seconds_since "$started")" "cloud emulator at $signaling_uri, 3 media nodes (scripts/board-test-emulator.json)"
+# The far-end room of the meeting: a second agent on the host's JVM, with the board's profile (the
+# board.* keys of the layer's board.properties: the emulated board, video capped at 320x240@15, so
+# the board decodes what it could send) and its own configuration and state under $OUT/peer. It
+# boots now, while the board boots; the meeting step activates it.
+peer_dir=$root_dir/$OUT/peer
+rm -rf "$peer_dir"
+mkdir -p "$peer_dir/etc" "$peer_dir/state"
+{
+  grep '^board\.' "$LAYER_FILES/board.properties"
+  echo "cloud.signalingUrl=$signaling_uri"
+  echo "cloud.trustAnchors=$root_dir/$emulator_state/ca.pem"
+  echo "device.serialNumber=BOARD-TEST-PEER"
+} >"$peer_dir/etc/board.properties"
+peer_options=(--config-dir "$peer_dir/etc" --state-dir "$peer_dir/state")
+on_peer() { java -jar "$agent_jar" "$@" "${peer_options[@]}"; }
+java -jar "$agent_jar" run "${peer_options[@]}" >"$OUT/peer-console.txt" 2>"$OUT/peer.log" &
+peer_pid=$!
+pids+=($peer_pid)
+record cloud passed "$(seconds_since "$started")" \
+  "cloud emulator at $signaling_uri, 3 media nodes (scripts/board-test-emulator.json); the peer room booting on the host's JVM"
 done_step
 
 # The unit's environment and command, read from the unit and its drop-ins, as systemd would.
@@ -374,13 +406,115 @@ record register passed "$(seconds_since "$started")" \
   "provisioned to event channel open in ${gap}s by the agent's log; $(grep -E '^Registration:' "$OUT/status-registration.txt" | cut -c15-)"
 done_step
 
-# ---- what the agent cannot do yet
-for step in meeting stream; do
-  record "$step" skipped 0 "not implemented yet: the agent does not join meetings until the media path lands"
-  done_step
+# ---- 9. meeting: the peer room and the board join one meeting; the board's media path comes up
+# (docs/signaling.md, "Meetings"). The peer joins first and waits, so the board's join-to-media is
+# its own: the cloud's assignment, the candidate race, DTLS-SRTP with the node, the first far-end
+# SRTP packet, all under emulation.
+started=$(now_ns)
+meeting_id=board-test-meeting
+for _ in $(seq 1 600); do
+  [ -S "$peer_dir/state/control.sock" ] && break
+  kill -0 "$peer_pid" 2>/dev/null || break
+  sleep 0.1
 done
+if [ ! -S "$peer_dir/state/control.sock" ]; then
+  fail_and_exit meeting "$(seconds_since "$started")" "the peer room's control socket did not come up within 60 s; see $OUT/peer.log"
+fi
+peer_code=$(java -jar "$emulator_jar" issue-code --ready-file "$emulator_state/ready.json" 2>>"$OUT/cloud-emulator.log" \
+  | grep -oE '[0-9]{4}(-[0-9]{4}){3}' | head -1) || true
+if [ -z "$peer_code" ] || ! on_peer activate "$peer_code" >"$OUT/peer-activate.txt" 2>&1; then
+  fail_and_exit meeting "$(seconds_since "$started")" "the peer room's activation failed: $(tr '\n' ' ' <"$OUT/peer-activate.txt" 2>/dev/null)"
+fi
+peer_device=$(grep -oE 'this device is [^ ]+' "$OUT/peer-activate.txt" | awk '{print $4}')
+peer_ready=false
+for _ in $(seq 1 120); do # registered, and the cloud holds its discovery report (the node choice needs it)
+  if on_peer status >"$OUT/peer-status.txt" 2>&1 && grep -qE '^Registration: registered as ' "$OUT/peer-status.txt" \
+    && curl -sSf --max-time 5 --cacert "$ca" "$signaling_uri/v1/devices/$peer_device/discovery-reports/latest" >/dev/null 2>&1; then
+    peer_ready=true
+    break
+  fi
+  kill -0 "$peer_pid" 2>/dev/null || break
+  sleep 0.5
+done
+if ! $peer_ready; then
+  fail_and_exit meeting "$(seconds_since "$started")" "the peer room did not register and report its discovery within 60 s; see $OUT/peer.log"
+fi
+if ! on_peer meeting join "$meeting_id" >"$OUT/peer-meeting-join.txt" 2>&1; then
+  fail_and_exit meeting "$(seconds_since "$started")" "room-agent meeting join on the peer failed: $(tr '\n' ' ' <"$OUT/peer-meeting-join.txt")"
+fi
+if ! on_board room-agent meeting join "$meeting_id" >"$OUT/meeting-join.txt" 2>&1; then
+  fail_and_exit meeting "$(seconds_since "$started")" "room-agent meeting join on the board failed: $(tr '\n' ' ' <"$OUT/meeting-join.txt")"
+fi
+board_report() { # room-agent report on the board, copied to $OUT/$1
+  on_board room-agent report --output /var/lib/room-agent/report.json >"$OUT/report-command.txt" 2>&1 \
+    && cp "$rootfs/var/lib/room-agent/report.json" "$OUT/$1"
+}
+in_media=false
+for _ in $(seq 1 60); do # each report is a JVM start under emulation: seconds
+  if board_report agent-report-meeting.json \
+    && [ "$(jq -r '.meeting.phase // empty' "$OUT/agent-report-meeting.json")" = in-media ] \
+    && [ "$(jq -r '.meeting.joinToMediaMs // empty' "$OUT/agent-report-meeting.json")" != "" ]; then
+    in_media=true
+    break
+  fi
+  kill -0 "$agent_pid" 2>/dev/null || break
+  if (($(now_ns) - started > 300000000000)); then break; fi
+  sleep 1
+done
+if ! $in_media; then
+  fail_and_exit meeting "$(seconds_since "$started")" \
+    "the board's agent did not reach phase in-media within 300 s: meeting $(jq -c '.meeting' "$OUT/agent-report-meeting.json" 2>/dev/null || echo unknown); see $OUT/agent.log"
+fi
+board_media=$OUT/agent-report-meeting.json
+meeting_node=$(jq -r '.media.node' "$board_media")
+meeting_transport=$(jq -r '.media.transport' "$board_media")
+join_to_media_ms=$(jq -r '.meeting.joinToMediaMs' "$board_media")
+time_to_media_ms=$(jq -r '.media.timeToMediaMs' "$board_media")
+record meeting passed "$(seconds_since "$started")" \
+  "the board is in-media in $meeting_id on node $meeting_node over $meeting_transport ($(jq -r '.media.localAddress' "$board_media") to $(jq -r '.media.remoteAddress' "$board_media")); join to media ${join_to_media_ms} ms, of which the media path's start to the first far-end SRTP ${time_to_media_ms} ms (the agent's figures); the peer is $peer_device"
+done_step
 
-# ---- 9. report: room-agent report on the board (provisioning, discovery and hal sections)
+# ---- 10. stream: each room decodes the other's video; the board's GStreamer pipeline (x264enc,
+# openh264dec: docs/av-pipeline.md) runs under QEMU. Two readings STREAM_WINDOW seconds apart give
+# the rate at which each side decodes the other's 15 frames/s.
+started=$(now_ns)
+min_frames=30
+frames() { jq -r '.media.videoFramesDecoded // 0' "$1" 2>/dev/null || echo 0; }
+peer_report() { on_peer report --output "$OUT/$1" >"$OUT/peer-report-command.txt" 2>&1; }
+streaming=false
+for _ in $(seq 1 120); do
+  if board_report agent-report-stream.json && peer_report peer-report-stream.json \
+    && [ "$(frames "$OUT/agent-report-stream.json")" -gt $min_frames ] \
+    && [ "$(frames "$OUT/peer-report-stream.json")" -gt $min_frames ]; then
+    streaming=true
+    break
+  fi
+  kill -0 "$agent_pid" 2>/dev/null || break
+  if (($(now_ns) - started > 300000000000)); then break; fi
+  sleep 1
+done
+if ! $streaming; then
+  fail_and_exit stream "$(seconds_since "$started")" \
+    "far-end video frames decoded within 300 s: board $(frames "$OUT/agent-report-stream.json"), peer $(frames "$OUT/peer-report-stream.json"), both must exceed $min_frames; see $OUT/agent.log and $OUT/peer.log"
+fi
+sleep "${STREAM_WINDOW:-10}"
+board_report agent-report-stream-2.json || fail_and_exit stream "$(seconds_since "$started")" "room-agent report on the board failed: $(tr '\n' ' ' <"$OUT/report-command.txt")"
+peer_report peer-report-stream-2.json || fail_and_exit stream "$(seconds_since "$started")" "room-agent report on the peer failed: $(tr '\n' ' ' <"$OUT/peer-report-command.txt")"
+rate() { # first second: frames decoded per second between the two reports, by their generatedAt
+  awk -v f1="$(frames "$1")" -v f2="$(frames "$2")" \
+    -v t1="$(date -d "$(jq -r .generatedAt "$1")" +%s.%N)" -v t2="$(date -d "$(jq -r .generatedAt "$2")" +%s.%N)" \
+    'BEGIN { if (t2 > t1) printf "%.1f", (f2 - f1) / (t2 - t1); else print "unknown" }'
+}
+board_frames=$(frames "$OUT/agent-report-stream-2.json")
+peer_frames=$(frames "$OUT/peer-report-stream-2.json")
+board_fps=$(rate "$OUT/agent-report-stream.json" "$OUT/agent-report-stream-2.json")
+peer_fps=$(rate "$OUT/peer-report-stream.json" "$OUT/peer-report-stream-2.json")
+record stream passed "$(seconds_since "$started")" \
+  "far-end video frames decoded: the board $board_frames ($board_fps/s, $(jq -r '.media.videoFormat // "?"' "$OUT/agent-report-stream-2.json")), the peer $peer_frames ($peer_fps/s, $(jq -r '.media.videoFormat // "?"' "$OUT/peer-report-stream-2.json")); the board's encoder $(jq -r '.call.encoder // "?"' "$OUT/agent-report-stream-2.json")"
+done_step
+
+# ---- 11. report: room-agent report on the board (provisioning, registration, discovery, hal,
+# call, meeting and media sections)
 started=$(now_ns)
 if ! on_board room-agent report --output /var/lib/room-agent/report.json >"$OUT/report-command.txt" 2>&1 \
   || ! grep -q "\"$device_id\"" "$rootfs/var/lib/room-agent/report.json"; then
@@ -394,7 +528,7 @@ record report passed "$(seconds_since "$started")" \
   "room-agent report written on the board: $OUT/agent-report.json; $(grep -o 'WATCHDOG=1' "$OUT/notify.txt" | wc -l) WATCHDOG=1 so far"
 done_step
 
-# ---- 10. stop: SIGTERM, as systemctl stop sends; the unit counts exit 143 as success
+# ---- 12. stop: SIGTERM, as systemctl stop sends; the unit counts exit 143 as success
 started=$(now_ns)
 kill -TERM "$agent_pid"
 exit_status=timeout

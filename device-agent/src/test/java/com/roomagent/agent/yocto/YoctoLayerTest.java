@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.AgentSettings;
 import com.roomagent.agent.config.ConfigurationLoader;
+import com.roomagent.hal.profile.BoardProfile;
+import com.roomagent.hal.profile.Encoder;
+import com.roomagent.hal.profile.VideoSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -169,11 +173,43 @@ class YoctoLayerTest {
         AgentConfiguration configuration =
                 new ConfigurationLoader(AGENT_FILES, temp, Map.of(), new Properties(), Map.of()).load();
 
-        assertEquals("emulated", configuration.get(AgentSettings.HAL_BOARD));
         assertEquals("room-agent-qemuarm64", configuration.get(AgentSettings.DEVICE_MODEL));
         assertTrue(
                 configuration.sourceOf(AgentSettings.DEVICE_MODEL).contains("board"),
                 configuration.sourceOf(AgentSettings.DEVICE_MODEL));
+        BoardProfile board = configuration.boardProfile();
+        assertTrue(board.source().endsWith("board.properties"), board.source());
+        assertEquals(new VideoSpec(Encoder.X264, 320, 240, 15), board.video());
+    }
+
+    @Test
+    void theImagesBoardProfileIsTheEmulatedOneWithItsVideoCapped() throws IOException {
+        Properties emulated = new Properties();
+        try (var in = BoardProfile.class.getResourceAsStream("emulated.properties")) {
+            emulated.load(in);
+        }
+        Properties image = new Properties();
+        try (var in = Files.newInputStream(AGENT_FILES.resolve("board.properties"))) {
+            image.load(in);
+        }
+        Map<String, String> changed = Map.of(
+                "board.name", "Emulated room board (qemuarm64)",
+                "board.video.maxWidth", "320",
+                "board.video.maxHeight", "240",
+                "board.video.maxFps", "15");
+
+        for (String key : emulated.stringPropertyNames()) {
+            assertEquals(
+                    changed.getOrDefault(key, emulated.getProperty(key)),
+                    image.getProperty(key),
+                    key + " in the image's board.properties");
+        }
+        assertEquals(
+                emulated.stringPropertyNames(),
+                image.stringPropertyNames().stream()
+                        .filter(key -> key.startsWith("board."))
+                        .collect(Collectors.toSet()),
+                "the image's board.* keys are the emulated profile's");
     }
 
     @Test
