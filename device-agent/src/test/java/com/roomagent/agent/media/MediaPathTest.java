@@ -45,8 +45,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the real emulator, in-process on loopback: each room's media path races the node's candidates,
  * keys DTLS-SRTP against the announced fingerprint and decodes the other room's video relayed and
  * re-protected by the node. Every wait is bounded and generous; nothing asserts how fast. Times
- * to media and failover gaps are printed as {@code event=media-path-measure} lines for
- * docs/benchmarks.md.
+ * to media and failover gaps are printed as {@code event=media-path-measure} lines; the figures in
+ * docs/benchmarks.md come from {@link MediaPathBench} ({@code make bench-media}).
  */
 class MediaPathTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
