@@ -66,9 +66,9 @@ import org.slf4j.LoggerFactory;
  * on the lost path to the first such media after the re-key.
  *
  * <p>Threads: the race, keepalive, media watch and retry timer run on {@code media-path-<call>};
- * failovers and retries on {@code media-path-failover-<call>}; packets arrive on the channel's reader. Ownership: owns the
- * channel of the path in use, its DTLS handshake and keepalive, and ends the call's media through
- * its {@link CallMediaHost} when closed.
+ * failovers and retries on {@code media-path-failover-<call>}; packets arrive on the channel's
+ * reader. Ownership: owns the channel of the path in use, its DTLS handshake and keepalive, and
+ * ends the call's media through its {@link CallMediaHost} when closed.
  */
 public final class MediaPath implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaPath.class);
