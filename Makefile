@@ -38,6 +38,11 @@ format:
 clean:
 	$(MVN) clean
 
+## bench-media: time to media per transport, with UDP dropped, the failover gap and RSS; two rooms, real pipelines, emulator in-process (BENCH_MEDIA_RUNS=3; docs/benchmarks.md)
+.PHONY: bench-media
+bench-media: deps
+	@scripts/bench-media.sh
+
 ## soak: a 30-minute two-party meeting at 720p30 with audio; memory must stay flat (SOAK_MINUTES=2 for a short run)
 .PHONY: soak
 soak: deps

@@ -177,7 +177,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.println("Media path:   " + path.path("node").asText() + " "
                         + path.path("transport").asText("-") + " "
                         + path.path("remoteAddress").asText("-")
-                        + " (" + path.path("state").asText() + "), keepalive "
+                        + " (" + pathState(path) + "), keepalive "
                         + path.path("keepalive").asText("-")
                         + (path.path("rttMs").isNumber()
                                 ? String.format(
@@ -203,5 +203,18 @@ final class StatusCommand implements Callable<Integer> {
         if (!answer.ok()) {
             out.println("Error:        " + answer.error() + ": " + answer.message());
         }
+    }
+
+    /** {@code up}, or {@code unavailable, next attempt in 4 s (cause)} (docs/media-path.md). */
+    static String pathState(JsonNode path) {
+        JsonNode unavailable = path.path("unavailable");
+        if (!unavailable.isObject()) {
+            return path.path("state").asText();
+        }
+        long inMs = unavailable.path("nextAttemptInMs").asLong();
+        String when = "unavailable".equals(path.path("state").asText()) && inMs > 0
+                ? "next attempt in " + (inMs + 999) / 1000 + " s"
+                : "retrying now";
+        return "unavailable, " + when + " (" + unavailable.path("cause").asText() + ")";
     }
 }

@@ -389,6 +389,21 @@ public final class AgentSettings {
             "The longest the DTLS-SRTP handshake with the media node may take on a path that answered STUN"
                     + " (its retransmissions included).");
 
+    public static final Setting<Duration> MEDIA_RETRY_MIN_DELAY = duration(
+            "media.retryMinDelay",
+            "1s",
+            "10ms",
+            "Ceiling of the first wait before an unavailable media path (every candidate failed, or"
+                    + " failover found none) races the node's candidates again; each further failed attempt"
+                    + " doubles the ceiling up to media.retryMaxDelay, with full jitter. Retries go on until"
+                    + " the meeting is left (docs/media-path.md).");
+
+    public static final Setting<Duration> MEDIA_RETRY_MAX_DELAY = duration(
+            "media.retryMaxDelay",
+            "30s",
+            "10ms",
+            "Largest ceiling of the wait between two attempts of an unavailable media path.");
+
     public static final Setting<Path> UPGRADE_SIGNING_KEY = new Setting<>(
             "upgrade.signingKey",
             Path.class,
@@ -521,6 +536,8 @@ public final class AgentSettings {
             MEDIA_CONSENT_TIMEOUT,
             MEDIA_MEDIA_TIMEOUT,
             MEDIA_DTLS_HANDSHAKE_TIMEOUT,
+            MEDIA_RETRY_MIN_DELAY,
+            MEDIA_RETRY_MAX_DELAY,
             UPGRADE_SIGNING_KEY,
             UPGRADE_CHECK_INTERVAL,
             UPGRADE_INSTALL_COMMAND,

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,17 +55,20 @@ import org.slf4j.LoggerFactory;
  * (RFC 7675). When the keepalive reports the path lost, {@link FailoverPolicy} picks the next
  * candidates (the node's other transports first), the race runs again among them, a new handshake
  * gives new keys, and the same {@link CallMedia} is re-keyed and moved to the new channel: the
- * media pipeline is never restarted.
+ * media pipeline is never restarted. When no candidate answers (failover found none, or its race
+ * failed) the path is {@code unavailable} and races every candidate again after a backoff with
+ * jitter ({@link PathRetry}, {@code media.retryMinDelay}..{@code media.retryMaxDelay}) until it
+ * carries media again or the meeting is left; the call's media waits, silent, meanwhile.
  *
  * <p>Time to media is measured from {@link #open} to the first far-end media the session counts
  * after SRTP authentication (a received RTP packet in its statistics, or a decoded video frame),
  * polled every {@value #WATCH_POLL_MS} ms. A failover's gap runs from the last SRTP packet received
  * on the lost path to the first such media after the re-key.
  *
- * <p>Threads: the race, keepalive and media watch run on {@code media-path-<call>}; failovers on
- * {@code media-path-failover-<call>}; packets arrive on the channel's reader. Ownership: owns the
- * channel of the path in use, its DTLS handshake and keepalive, and ends the call's media through
- * its {@link CallMediaHost} when closed.
+ * <p>Threads: the race, keepalive, media watch and retry timer run on {@code media-path-<call>};
+ * failovers and retries on {@code media-path-failover-<call>}; packets arrive on the channel's
+ * reader. Ownership: owns the channel of the path in use, its DTLS handshake and keepalive, and
+ * ends the call's media through its {@link CallMediaHost} when closed.
  */
 public final class MediaPath implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediaPath.class);
@@ -102,6 +106,10 @@ public final class MediaPath implements AutoCloseable {
     private final List<FailoverRecord> failovers = new ArrayList<>();
     private Long timeToMediaMs;
     private boolean closed;
+    private final PathRetry retry;
+    private PathRetry.Next pendingRetry;
+    private Instant unavailableSince;
+    private FailoverRecord unrecovered;
 
     private MediaPath(
             String callId,
@@ -119,6 +127,7 @@ public final class MediaPath implements AutoCloseable {
         this.clock = clock;
         this.nodeFingerprint = nodeFingerprint;
         this.certificate = DtlsCertificate.selfSigned("room-agent call " + callId, clock);
+        this.retry = new PathRetry(settings.retry(), new Random());
         this.scheduler = new ExecutorScheduler("media-path-" + callId);
         this.failoverThread = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "media-path-failover-" + callId);
@@ -276,6 +285,10 @@ public final class MediaPath implements AutoCloseable {
             }
             current = leg;
             state = "up";
+            pendingRetry = null;
+            unavailableSince = null;
+            unrecovered = null;
+            retry.recovered();
             leg.lastAnswerNanos = System.nanoTime();
             leg.smoothedRtt = leg.path.rtt();
         }
@@ -320,8 +333,7 @@ public final class MediaPath implements AutoCloseable {
 
     private void failover(Leg lostLeg, PathEvent.PathLost lost) {
         long noticed = System.nanoTime();
-        long lastMedia = lastSrtpNanos;
-        FailoverRecord record = new FailoverRecord(clock.instant(), lostLeg.describe(), lost);
+        FailoverRecord record = new FailoverRecord(clock.instant(), lostLeg.describe(), lost, noticed, lastSrtpNanos);
         FailoverDecision decision;
         synchronized (this) {
             if (closed || current != lostLeg) {
@@ -341,24 +353,104 @@ public final class MediaPath implements AutoCloseable {
                 decision.next().size(),
                 decision.reason());
         if (decision.next().isEmpty()) {
-            synchronized (this) {
-                state = "unavailable";
-            }
+            becomeUnavailable(decision.reason(), record);
             return;
         }
         Keyed keyed;
         try {
             keyed = raceAndKey(decision.next());
         } catch (MediaPathException e) {
-            synchronized (this) {
-                state = "unavailable";
-            }
             LOG.error("event=media-failover-failed call={} error=\"{}\"", callId, e.getMessage());
+            becomeUnavailable(e.getMessage(), record);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
+        carry(keyed, record);
+    }
+
+    /**
+     * No candidate answered: the path is unavailable, and the next attempt is scheduled on the
+     * retry backoff.
+     *
+     * @param lossOrNull the failover that found no path (a retry that failed passes null)
+     */
+    private void becomeUnavailable(String cause, FailoverRecord lossOrNull) {
+        PathRetry.Next next;
+        Instant now = clock.instant();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            state = "unavailable";
+            if (unavailableSince == null) {
+                unavailableSince = now;
+            }
+            if (lossOrNull != null) {
+                unrecovered = lossOrNull;
+            }
+            next = retry.failed(cause, now);
+            pendingRetry = next;
+        }
+        Duration wait = next.waitFrom(now);
+        LOG.warn(
+                "event=media-path-unavailable call={} failed_attempts={} next_attempt_in_ms={} cause=\"{}\"",
+                callId,
+                next.failures(),
+                wait.toMillis(),
+                cause);
+        scheduler.schedule(wait, () -> {
+            try {
+                failoverThread.execute(this::retryNow);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("event=media-path-retry-after-close call={}", callId);
+            }
+        });
+    }
+
+    /** The failover thread: races every candidate of the assignment again, as at the join. */
+    private void retryNow() {
+        FailoverRecord loss;
+        int attempt;
+        synchronized (this) {
+            if (closed || !"unavailable".equals(state) || pendingRetry == null) {
+                return;
+            }
+            state = "connecting";
+            dead.clear(); // the network may have changed: every candidate gets another chance
+            loss = unrecovered;
+            attempt = pendingRetry.failures() + 1;
+        }
+        LOG.info("event=media-path-retry call={} attempt={}", callId, attempt);
+        Keyed keyed;
+        try {
+            keyed = raceAndKey(assignment.candidates());
+        } catch (MediaPathException e) {
+            becomeUnavailable(e.getMessage(), null);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+            }
+            becomeUnavailable("the retry failed: " + e, null);
+            return;
+        }
+        LOG.info("event=media-path-recovered call={} path=\"{}\" attempt={}", callId, keyed.leg.describe(), attempt);
+        carry(keyed, loss);
+    }
+
+    /**
+     * Moves the call's media to a keyed path after a loss: re-key, new channel, same pipeline.
+     *
+     * @param recordOrNull the loss to complete with where media went, the recovery and the gap
+     */
+    private void carry(Keyed keyed, FailoverRecord recordOrNull) {
         CallMedia call = media;
         synchronized (this) {
             if (closed) {
@@ -371,12 +463,16 @@ public final class MediaPath implements AutoCloseable {
         call.transportChanged(keyed.leg.channel());
         install(keyed.leg);
         long keyedAt = System.nanoTime();
+        if (recordOrNull == null) {
+            return;
+        }
+        FailoverRecord record = recordOrNull;
         synchronized (this) {
             record.to = keyed.leg.describe();
-            record.recoveryMs = millis(keyedAt - noticed);
+            record.recoveryMs = millis(keyedAt - record.noticedNanos);
         }
         watchForMedia(baseline, firstNanos -> {
-            long gap = millis(firstNanos - (lastMedia == 0 ? noticed : lastMedia));
+            long gap = millis(firstNanos - (record.lastMediaNanos == 0 ? record.noticedNanos : record.lastMediaNanos));
             synchronized (this) {
                 record.gapMs = gap;
             }
@@ -384,9 +480,9 @@ public final class MediaPath implements AutoCloseable {
                     "event=media-failover-done call={} to=\"{}\" cause={} gap_ms={} recovery_ms={}",
                     callId,
                     keyed.leg.describe(),
-                    lost.cause(),
+                    record.lost.cause(),
                     gap,
-                    millis(keyedAt - noticed));
+                    millis(keyedAt - record.noticedNanos));
         });
     }
 
@@ -449,7 +545,18 @@ public final class MediaPath implements AutoCloseable {
                 leg == null ? null : leg.lost ? "lost" : "alive",
                 leg == null ? null : millis(now - leg.lastAnswerNanos),
                 timeToMediaMs,
-                history);
+                history,
+                unavailableStatus());
+    }
+
+    /** Guarded by this. */
+    private PathStatus.Unavailable unavailableStatus() {
+        PathRetry.Next next = pendingRetry;
+        if (next == null || unavailableSince == null) {
+            return null;
+        }
+        long inMs = "unavailable".equals(state) ? next.waitFrom(clock.instant()).toMillis() : 0;
+        return new PathStatus.Unavailable(next.cause(), unavailableSince.toString(), next.failures(), inMs);
     }
 
     /** Ends the call's media, then closes the path. Idempotent. */
@@ -548,14 +655,18 @@ public final class MediaPath implements AutoCloseable {
         final Instant at;
         final String from;
         final PathEvent.PathLost lost;
+        final long noticedNanos;
+        final long lastMediaNanos;
         String to;
         Long gapMs;
         Long recoveryMs;
 
-        FailoverRecord(Instant at, String from, PathEvent.PathLost lost) {
+        FailoverRecord(Instant at, String from, PathEvent.PathLost lost, long noticedNanos, long lastMediaNanos) {
             this.at = at;
             this.from = from;
             this.lost = lost;
+            this.noticedNanos = noticedNanos;
+            this.lastMediaNanos = lastMediaNanos;
         }
 
         PathStatus.Failover status() {

@@ -2,6 +2,7 @@ package com.roomagent.agent.media;
 
 import com.roomagent.agent.config.AgentConfiguration;
 import com.roomagent.agent.config.AgentSettings;
+import com.roomagent.agent.provisioning.Backoff;
 import com.roomagent.transport.channel.ChannelSettings;
 import com.roomagent.transport.keepalive.KeepaliveSettings;
 import com.roomagent.transport.race.RaceSettings;
@@ -19,11 +20,21 @@ import java.util.Objects;
  * @param dtlsHandshakeTimeout the longest one DTLS handshake may take ({@code
  *     media.dtlsHandshakeTimeout})
  * @param channel how channels are opened
+ * @param retry the waits of an unavailable path between two attempts ({@code media.retryMinDelay},
+ *     {@code media.retryMaxDelay})
  */
 public record MediaPathSettings(
-        RaceSettings race, KeepaliveSettings keepalive, Duration dtlsHandshakeTimeout, ChannelSettings channel) {
+        RaceSettings race,
+        KeepaliveSettings keepalive,
+        Duration dtlsHandshakeTimeout,
+        ChannelSettings channel,
+        Backoff retry) {
+
+    /** The default retry waits of an unavailable path: 1 s, doubling up to 30 s. */
+    public static final Backoff DEFAULT_RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     public MediaPathSettings {
+        Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(race, "race");
         Objects.requireNonNull(keepalive, "keepalive");
         Objects.requireNonNull(channel, "channel");
@@ -39,7 +50,8 @@ public record MediaPathSettings(
                 RaceSettings.defaults(),
                 KeepaliveSettings.defaults(),
                 Duration.ofSeconds(5),
-                ChannelSettings.defaults());
+                ChannelSettings.defaults(),
+                DEFAULT_RETRY);
     }
 
     /**
@@ -66,10 +78,13 @@ public record MediaPathSettings(
             throw new IllegalArgumentException(
                     "media.consentTimeout and media.keepaliveInterval disagree: " + e.getMessage(), e);
         }
+        Duration retryMin = configuration.get(AgentSettings.MEDIA_RETRY_MIN_DELAY);
+        Duration retryMax = configuration.get(AgentSettings.MEDIA_RETRY_MAX_DELAY);
         return new MediaPathSettings(
                 race,
                 keepalive,
                 configuration.get(AgentSettings.MEDIA_DTLS_HANDSHAKE_TIMEOUT),
-                ChannelSettings.defaults());
+                ChannelSettings.defaults(),
+                new Backoff(retryMin, retryMax.compareTo(retryMin) < 0 ? retryMin : retryMax));
     }
 }

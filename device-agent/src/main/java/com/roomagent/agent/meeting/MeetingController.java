@@ -298,7 +298,7 @@ public final class MeetingController implements AutoCloseable {
                 }
                 failover = failovers.get(m.pathFailoversReported);
                 boolean resumed = failover.to() != null && failover.gapMs() != null;
-                boolean noneLeft = failover.to() == null && status.state().equals("unavailable");
+                boolean noneLeft = failover.to() == null && status.unavailable() != null;
                 if (!resumed && !noneLeft) {
                     return; // the outcome is not known yet
                 }

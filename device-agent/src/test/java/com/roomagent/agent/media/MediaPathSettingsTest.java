@@ -39,7 +39,9 @@ class MediaPathSettingsTest {
                 "media.keepaliveInterval", "1s",
                 "media.consentTimeout", "6s",
                 "media.mediaTimeout", "4s",
-                "media.dtlsHandshakeTimeout", "7s")));
+                "media.dtlsHandshakeTimeout", "7s",
+                "media.retryMinDelay", "500ms",
+                "media.retryMaxDelay", "20s")));
         assertEquals(Duration.ofMillis(150), settings.race().raceStagger());
         assertEquals(Duration.ofMillis(100), settings.race().graceWindow());
         assertEquals(Duration.ofSeconds(3), settings.race().attemptTimeout());
@@ -48,6 +50,15 @@ class MediaPathSettingsTest {
         assertEquals(Duration.ofSeconds(6), settings.keepalive().consentTimeout());
         assertEquals(Duration.ofSeconds(4), settings.keepalive().mediaTimeout());
         assertEquals(Duration.ofSeconds(7), settings.dtlsHandshakeTimeout());
+        assertEquals(Duration.ofMillis(500), settings.retry().initial());
+        assertEquals(Duration.ofSeconds(20), settings.retry().max());
+    }
+
+    @Test
+    void aRetryMaximumBelowTheMinimumWaitsTheMinimum() throws Exception {
+        MediaPathSettings settings =
+                MediaPathSettings.from(load(Map.of("media.retryMinDelay", "5s", "media.retryMaxDelay", "1s")));
+        assertEquals(Duration.ofSeconds(5), settings.retry().max());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.roomagent.agent.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +12,7 @@ import com.roomagent.agent.call.CallMediaRequest;
 import com.roomagent.agent.call.EmulatedRoom;
 import com.roomagent.agent.call.TwoRooms;
 import com.roomagent.agent.discovery.TrustAnchors;
+import com.roomagent.agent.provisioning.Backoff;
 import com.roomagent.av.media.MediaException;
 import com.roomagent.av.media.SsrcPlan;
 import com.roomagent.emulator.CloudEmulator;
@@ -42,8 +45,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the real emulator, in-process on loopback: each room's media path races the node's candidates,
  * keys DTLS-SRTP against the announced fingerprint and decodes the other room's video relayed and
  * re-protected by the node. Every wait is bounded and generous; nothing asserts how fast. Times
- * to media and failover gaps are printed as {@code event=media-path-measure} lines for
- * docs/benchmarks.md.
+ * to media and failover gaps are printed as {@code event=media-path-measure} lines; the figures in
+ * docs/benchmarks.md come from {@link MediaPathBench} ({@code make bench-media}).
  */
 class MediaPathTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -53,7 +56,8 @@ class MediaPathTest {
             RaceSettings.defaults(),
             new KeepaliveSettings(Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(2)),
             Duration.ofSeconds(15),
-            ChannelSettings.defaults());
+            ChannelSettings.defaults(),
+            new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)));
 
     @TempDir
     static Path stateDir;
@@ -68,6 +72,7 @@ class MediaPathTest {
                         NodeConfig.loopback("serving").build(),
                         NodeConfig.loopback("cut-me").build(),
                         NodeConfig.loopback("goes-dark").build(),
+                        NodeConfig.loopback("comes-back").build(),
                         only("tcp-only", MediaTransport.TCP),
                         only("tls-only", MediaTransport.TLS)),
                 stateDir);
@@ -202,6 +207,74 @@ class MediaPathTest {
                 for (MediaTransport transport : MediaTransport.values()) {
                     emulator.mediaNodes().cut("goes-dark", transport, false);
                 }
+            }
+        }
+    }
+
+    @Test
+    void anUnavailablePathRetriesByItselfAndMediaFlowsAgainWhenTheNodeComesBackWithoutANewJoin() throws Exception {
+        try (Meeting meeting = new Meeting("comes-back")) {
+            MediaPath a = meeting.join(meeting.roomA, "room-a", meeting.ssrcs);
+            MediaPath b = meeting.join(meeting.roomB, "room-b", meeting.ssrcs.reversed());
+            CallMedia mediaA = a.media();
+            CallMedia mediaB = b.media();
+            TwoRooms.await(
+                    "video both ways",
+                    PATIENCE,
+                    () -> EmulatedRoom.frames(mediaA) > 5 && EmulatedRoom.frames(mediaB) > 5);
+            try {
+                for (MediaTransport transport : MediaTransport.values()) {
+                    emulator.mediaNodes().cut("comes-back", transport, true);
+                }
+                for (MediaPath path : new MediaPath[] {a, b}) {
+                    TwoRooms.await(
+                            "the path is unavailable and has failed a retry of its own",
+                            PATIENCE,
+                            () -> path.status().unavailable() != null
+                                    && path.status().unavailable().failedAttempts() >= 2);
+                    PathStatus status = path.status();
+                    assertTrue(
+                            status.state().equals("unavailable")
+                                    || status.state().equals("connecting"),
+                            status.toString());
+                    assertTrue(
+                            status.unavailable().cause().contains("no media path to node comes-back"),
+                            status.toString());
+                    assertTrue(status.unavailable().nextAttemptInMs() <= 1000, status.toString());
+                    assertNull(status.failovers().get(0).to(), status.toString());
+                }
+            } finally {
+                for (MediaTransport transport : MediaTransport.values()) {
+                    emulator.mediaNodes().cut("comes-back", transport, false);
+                }
+            }
+            long framesA = EmulatedRoom.frames(mediaA);
+            long framesB = EmulatedRoom.frames(mediaB);
+            TwoRooms.await(
+                    "both paths are up again",
+                    PATIENCE,
+                    () -> "up".equals(a.status().state())
+                            && "up".equals(b.status().state()));
+            TwoRooms.await(
+                    "video resumes both ways on the same pipelines",
+                    PATIENCE,
+                    () -> EmulatedRoom.frames(mediaA) > framesA + 5 && EmulatedRoom.frames(mediaB) > framesB + 5);
+            assertSame(mediaA, a.media(), "the pipeline was not restarted");
+            assertSame(mediaB, b.media(), "the pipeline was not restarted");
+            assertEquals(1, meeting.roomA.started().size(), "no new join in room a");
+            assertEquals(1, meeting.roomB.started().size(), "no new join in room b");
+            for (MediaPath path : new MediaPath[] {a, b}) {
+                TwoRooms.await(
+                        "the loss's gap is measured",
+                        PATIENCE,
+                        () -> path.status().failovers().get(0).gapMs() != null);
+                PathStatus status = path.status();
+                assertNull(status.unavailable(), status.toString());
+                assertEquals(1, status.failovers().size(), status.toString());
+                assertNotNull(status.failovers().get(0).to(), status.toString());
+                // Any transport may win: a retry racing when the cut ends can hear last-resort UDP first.
+                assertNotNull(status.transport(), status.toString());
+                assertTrue(status.failovers().get(0).gapMs() > 0, status.toString());
             }
         }
     }
