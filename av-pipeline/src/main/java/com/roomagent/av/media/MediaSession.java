@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -192,6 +193,17 @@ public final class MediaSession implements AutoCloseable {
                     kind.rtpSession(),
                     "rtcp-min-interval",
                     settings.rtcpInterval().toNanos());
+        }
+        if (settings.video().encoder() instanceof VideoEncoder.Hardware hardware) {
+            Optional<EncoderBitrate> initial = encoderBitrate(videoTargetKbps);
+            if (initial.isPresent()) {
+                setEncoderBitrate(initial.get());
+            } else {
+                LOG.warn(
+                        "video bitrate not adapted: encoder controls unknown session={} encoder={}",
+                        name,
+                        hardware.elementName());
+            }
         }
         pipeline.onSamples(SessionPipeline.PACKETS, this::sendPacket);
         pipeline.onSamples(SessionPipeline.FRAMES, this::countFrame);
@@ -460,8 +472,8 @@ public final class MediaSession implements AutoCloseable {
 
     /** Executor thread: reads the far end's latest report about our video and moves the target. */
     private void adaptBitrate() {
-        if (!(settings.video().encoder() instanceof VideoEncoder.X264)) {
-            return;
+        if (encoderBitrate(videoTargetKbps).isEmpty()) {
+            return; // a hardware encoder whose controls are unknown: said once at start
         }
         try {
             long local = settings.ssrcs().localVideo();
@@ -483,12 +495,27 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void applyVideoTarget(int kbps) {
-        if (kbps == videoTargetKbps || !(settings.video().encoder() instanceof VideoEncoder.X264)) {
+        Optional<EncoderBitrate> setting = encoderBitrate(kbps);
+        if (kbps == videoTargetKbps || setting.isEmpty()) {
             return;
         }
-        control("video bitrate kbps=" + kbps, () -> pipeline.set(SessionPipeline.VIDEO_ENCODER, "bitrate", kbps));
+        control("video bitrate kbps=" + kbps, () -> setEncoderBitrate(setting.get()));
         LOG.info("video bitrate target session={} from={} to={} transport={}", name, videoTargetKbps, kbps, transport);
         videoTargetKbps = kbps;
+    }
+
+    /** How {@code kbps} reaches this session's encoder; empty when its controls are unknown. */
+    private Optional<EncoderBitrate> encoderBitrate(int kbps) {
+        VideoSettings video = settings.video();
+        return EncoderBitrate.of(video.encoder(), kbps, video.keyframeDistance());
+    }
+
+    private void setEncoderBitrate(EncoderBitrate setting) throws GstPipelineException {
+        switch (setting.kind()) {
+            case INTEGER -> pipeline.set(SessionPipeline.VIDEO_ENCODER, setting.property(), setting.value());
+            case STRUCTURE ->
+                pipeline.setStructure(SessionPipeline.VIDEO_ENCODER, setting.property(), (String) setting.value());
+        }
     }
 
     /** A streaming thread: one SRTP or SRTCP packet for the wire. */
