@@ -91,12 +91,16 @@ public final class MediaSession implements AutoCloseable {
     private final AtomicLong audioLevels = new AtomicLong();
     private volatile double lastLuma = Double.NaN;
     private volatile double lastRms = Double.NaN;
+    private final AtomicLong speakerLevels = new AtomicLong();
+    private volatile double lastSpeakerRms = Double.NaN;
     private volatile TransportKind transport;
     private volatile int videoTargetKbps;
 
     private volatile LivePipeline pipeline; // set once, in start()
     private volatile Thread sessionThread;
     private CaptureSupervisor capture; // executor thread
+    private CaptureSupervisor microphone; // executor thread
+    private CaptureSupervisor speaker; // executor thread; null without a speaker output
     private ScheduledFuture<?> ticks;
     private long lastReportMarker = -1; // executor thread
     private final KeyframeWatch keyframeWatch = new KeyframeWatch(); // executor thread
@@ -207,10 +211,20 @@ public final class MediaSession implements AutoCloseable {
         }
         pipeline.onSamples(SessionPipeline.PACKETS, this::sendPacket);
         pipeline.onSamples(SessionPipeline.FRAMES, this::countFrame);
-        capture = new CaptureSupervisor(
+        capture = CaptureSupervisor.camera(
                 name, settings.video(), channel, settings.captureRetryInterval(), executor, this::dispatch);
         if (settings.cameraOnAtStart()) {
             onExecutor(capture::start);
+        }
+        microphone = microphoneSupervisor(settings.audio().source());
+        if (settings.microphoneOnAtStart()) {
+            onExecutor(microphone::start);
+        }
+        if (settings.playback().audio() instanceof AudioOutput.Device output) {
+            speaker = speakerSupervisor(output);
+            if (settings.speakerOnAtStart()) {
+                onExecutor(speaker::start);
+            }
         }
         pipeline.play(PLAY_TIMEOUT);
         long interval = settings.bitrateAdaptationInterval().toNanos();
@@ -294,7 +308,7 @@ public final class MediaSession implements AutoCloseable {
         post(() -> {
             boolean on = capture.wanted();
             capture.stop();
-            capture = new CaptureSupervisor(
+            capture = CaptureSupervisor.camera(
                     name,
                     settings.video().withCamera(camera),
                     channelName,
@@ -303,6 +317,84 @@ public final class MediaSession implements AutoCloseable {
                     this::dispatch);
             if (on) {
                 capture.start();
+            }
+        });
+    }
+
+    /**
+     * Switches the microphone on or off. Off closes its capture pipeline (the device is released)
+     * and the far end hears digital silence, the stream going on; on starts capture again. Unlike
+     * {@link #setMicrophoneMuted}, which is the room's mute, this follows the device: unplugged,
+     * or none to capture from.
+     */
+    public void setMicrophoneOn(boolean on) {
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("microphone switched session={} on={}", name, on);
+        post(() -> switchDevice(microphone, on));
+    }
+
+    /**
+     * Captures from another microphone from now on (a USB microphone back on another card, a
+     * device chosen anew): its capture pipeline is closed and, if the microphone is switched on,
+     * started on the new source. The encoder, the keys, the RTP stream and the far end notice
+     * nothing but the sound.
+     */
+    public void changeMicrophone(AudioSource source) {
+        Objects.requireNonNull(source, "source");
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("microphone source changed session={} source={}", name, source);
+        post(() -> {
+            boolean on = microphone.wanted();
+            microphone.stop();
+            microphone = microphoneSupervisor(source);
+            if (on) {
+                microphone.start();
+            }
+        });
+    }
+
+    /**
+     * Switches the speaker on or off: off closes its playback pipeline (the device is released) and
+     * the room hears nothing; the far end's audio is still received, measured and reported. Does
+     * nothing when the session was started without a speaker ({@link AudioOutput#none()}).
+     */
+    public void setSpeakerOn(boolean on) {
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("speaker switched session={} on={}", name, on);
+        post(() -> {
+            if (speaker != null) {
+                switchDevice(speaker, on);
+            }
+        });
+    }
+
+    /**
+     * Plays to another speaker from now on (a USB speaker back on another card): the playback
+     * pipeline is closed and, if the speaker is switched on, started on {@code output}. Does nothing
+     * when the session was started without a speaker.
+     */
+    public void changeSpeaker(AudioOutput.Device output) {
+        Objects.requireNonNull(output, "output");
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("speaker changed session={} output={}", name, output);
+        post(() -> {
+            if (speaker == null) {
+                LOG.warn("speaker not changed: the session plays to no speaker session={}", name);
+                return;
+            }
+            boolean on = speaker.wanted();
+            speaker.stop();
+            speaker = speakerSupervisor(output);
+            if (on) {
+                speaker.start();
             }
         });
     }
@@ -374,11 +466,14 @@ public final class MediaSession implements AutoCloseable {
     public DecodedMedia decoded() {
         double luma = lastLuma;
         double rms = lastRms;
+        double played = lastSpeakerRms;
         return new DecodedMedia(
                 videoFrames.get(),
                 Double.isNaN(luma) ? OptionalDouble.empty() : OptionalDouble.of(luma),
                 audioLevels.get(),
-                Double.isNaN(rms) ? OptionalDouble.empty() : OptionalDouble.of(rms));
+                Double.isNaN(rms) ? OptionalDouble.empty() : OptionalDouble.of(rms),
+                speakerLevels.get(),
+                Double.isNaN(played) ? OptionalDouble.empty() : OptionalDouble.of(played));
     }
 
     /** The session's name, as its thread and its log lines show it. */
@@ -398,9 +493,14 @@ public final class MediaSession implements AutoCloseable {
         if (ticks != null) {
             ticks.cancel(false);
         }
-        if (capture != null) {
-            onExecutor(() -> capture.stop()); // read on the executor: changeCamera replaces it there
-        }
+        onExecutor(
+                () -> { // read on the executor: changeCamera and friends replace them there
+                    for (CaptureSupervisor device : new CaptureSupervisor[] {capture, microphone, speaker}) {
+                        if (device != null) {
+                            device.stop();
+                        }
+                    }
+                });
         synchronized (controlLock) {
             if (pipeline != null) {
                 pipeline.close();
@@ -502,6 +602,71 @@ public final class MediaSession implements AutoCloseable {
         control("video bitrate kbps=" + kbps, () -> setEncoderBitrate(setting.get()));
         LOG.info("video bitrate target session={} from={} to={} transport={}", name, videoTargetKbps, kbps, transport);
         videoTargetKbps = kbps;
+    }
+
+    /** Executor thread. */
+    private static void switchDevice(CaptureSupervisor device, boolean on) {
+        if (on) {
+            device.start();
+        } else {
+            device.stop();
+        }
+    }
+
+    /** Executor thread (or build, before anything else runs there). */
+    private CaptureSupervisor microphoneSupervisor(AudioSource source) {
+        return new CaptureSupervisor(
+                name,
+                "microphone capture",
+                SessionPipeline.microphone(source, SessionPipeline.microphoneChannel(channelName)),
+                SessionPipeline.MICROPHONE_SINK,
+                AtEnd.REPORT,
+                settings.captureRetryInterval(),
+                executor,
+                audioListener(MediaEvent.AudioDevice.MICROPHONE));
+    }
+
+    /** Executor thread (or build). */
+    private CaptureSupervisor speakerSupervisor(AudioOutput.Device output) {
+        return new CaptureSupervisor(
+                name,
+                "speaker playback",
+                SessionPipeline.speaker(output, SessionPipeline.speakerChannel(channelName)),
+                output.sinkElement(),
+                AtEnd.REPORT,
+                settings.captureRetryInterval(),
+                executor,
+                audioListener(MediaEvent.AudioDevice.SPEAKER));
+    }
+
+    private CaptureSupervisor.Listener audioListener(MediaEvent.AudioDevice device) {
+        return new CaptureSupervisor.Listener() {
+            @Override
+            public void lost(String elementName, String message, Duration retryIn) {
+                dispatch(new MediaEvent.AudioLost(device, elementName, message, retryIn));
+            }
+
+            @Override
+            public void restored(int attempts) {
+                dispatch(new MediaEvent.AudioRestored(device, attempts));
+            }
+
+            @Override
+            public void level(double[] rmsDecibels) {
+                if (device == MediaEvent.AudioDevice.SPEAKER) {
+                    lastSpeakerRms = loudest(rmsDecibels);
+                    speakerLevels.incrementAndGet();
+                }
+            }
+        };
+    }
+
+    private static double loudest(double[] rmsDecibels) {
+        double loudest = Double.NEGATIVE_INFINITY;
+        for (double channel : rmsDecibels) {
+            loudest = Math.max(loudest, channel);
+        }
+        return loudest;
     }
 
     /** How {@code kbps} reaches this session's encoder; empty when its controls are unknown. */
@@ -623,11 +788,7 @@ public final class MediaSession implements AutoCloseable {
 
         @Override
         public void onLevel(String elementName, double[] rmsDecibels) {
-            double loudest = Double.NEGATIVE_INFINITY;
-            for (double channel : rmsDecibels) {
-                loudest = Math.max(loudest, channel);
-            }
-            lastRms = loudest;
+            lastRms = loudest(rmsDecibels);
             audioLevels.incrementAndGet();
         }
     }
