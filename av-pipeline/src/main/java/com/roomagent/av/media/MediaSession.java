@@ -212,7 +212,7 @@ public final class MediaSession implements AutoCloseable {
         pipeline.onSamples(SessionPipeline.PACKETS, this::sendPacket);
         pipeline.onSamples(SessionPipeline.FRAMES, this::countFrame);
         capture = CaptureSupervisor.camera(
-                name, settings.video(), channel, settings.captureRetryInterval(), executor, this::dispatch);
+                name, settings.video(), channel, settings.captureRetryInterval(), executor, this::deliver);
         if (settings.cameraOnAtStart()) {
             onExecutor(capture::start);
         }
@@ -314,7 +314,7 @@ public final class MediaSession implements AutoCloseable {
                     channelName,
                     settings.captureRetryInterval(),
                     executor,
-                    this::dispatch);
+                    this::deliver);
             if (on) {
                 capture.start();
             }
@@ -643,12 +643,12 @@ public final class MediaSession implements AutoCloseable {
         return new CaptureSupervisor.Listener() {
             @Override
             public void lost(String elementName, String message, Duration retryIn) {
-                dispatch(new MediaEvent.AudioLost(device, elementName, message, retryIn));
+                deliver(new MediaEvent.AudioLost(device, elementName, message, retryIn));
             }
 
             @Override
             public void restored(int attempts) {
-                dispatch(new MediaEvent.AudioRestored(device, attempts));
+                deliver(new MediaEvent.AudioRestored(device, attempts));
             }
 
             @Override
@@ -730,6 +730,15 @@ public final class MediaSession implements AutoCloseable {
                 LOG.warn("control failed session={} control={} reason=\"{}\"", name, what, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Hands a device's event to the listener in a task of its own on the session thread, after the
+     * one running: a listener that waits for a lock its owner holds while calling {@link #start} or
+     * a control (which waits for the session thread) would otherwise deadlock.
+     */
+    private void deliver(MediaEvent event) {
+        post(() -> dispatch(event));
     }
 
     private void dispatch(MediaEvent event) {
