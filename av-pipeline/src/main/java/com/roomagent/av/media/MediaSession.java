@@ -50,14 +50,15 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Threads: the session owns one thread, "av-media-N", which restarts capture, adapts the
+ * <p>Threads: the session owns one thread, "av-media-N", which restarts the devices' pipelines, adapts the
  * bitrate and delivers {@link MediaEvent}s. {@link MediaPacketSink#send} runs on GStreamer's
  * streaming threads. Every public method may be called from any thread; {@link #accept} is cheap
  * (it copies the packet into GStreamer and returns). After {@link #close()}, {@link #accept} and
  * the controls do nothing and {@link #statistics()} throws {@link IllegalStateException}.
  *
- * <p>Ownership: the session owns its two pipelines (capture and session), its thread and every
- * GStreamer object in them, and releases all of it in {@link #close()}. It never keeps a reference
+ * <p>Ownership: the session owns its pipelines (the session pipeline, and one each for the
+ * camera, the microphone and, with a speaker output, the speaker), its thread and every GStreamer
+ * object in them, and releases all of it in {@link #close()}. It never keeps a reference
  * to the arrays given to {@link #accept} or to the keys' arrays.
  */
 public final class MediaSession implements AutoCloseable {

@@ -21,10 +21,10 @@ import java.util.Optional;
  * nothing; the call goes on either way.
  *
  * @param capturing whether the microphone's capture should run
- * @param microphone what to capture from
+ * @param microphone what to capture from (while stopped: what it captured from last)
  * @param microphoneText the status line: {@code audio sending: ...} or {@code audio stopped: <reason>}
  * @param playing whether the speaker's playback should run
- * @param speaker what to play to
+ * @param speaker what to play to (while stopped: what it played to last)
  * @param speakerText the status line: {@code playback: ...} or {@code playback stopped: <reason>}
  */
 public record AudioDecision(
@@ -76,6 +76,9 @@ public record AudioDecision(
         boolean capturing = true;
         if (microphone.isEmpty() && lastMicrophone.isPresent()) {
             capturing = false;
+            if (!emulatedBoard) { // the device it was on, not ALSA's default: status shows what went away
+                source = AudioSource.alsa(lastMicrophone.get().alsaName());
+            }
             microphoneText = "audio stopped: microphone unplugged ("
                     + lastMicrophone.get().card().name() + ")";
         }
@@ -94,6 +97,10 @@ public record AudioDecision(
         boolean playing = true;
         if (speaker.isEmpty() && lastSpeaker.isPresent()) {
             playing = false;
+            if (!emulatedBoard) {
+                output = AudioOutput.device(
+                        CallMediaPlan.SPEAKER_SINK, lastSpeaker.get().alsaName());
+            }
             speakerText = "playback stopped: speaker unplugged ("
                     + lastSpeaker.get().card().name() + ")";
         }

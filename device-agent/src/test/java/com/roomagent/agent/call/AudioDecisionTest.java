@@ -38,7 +38,9 @@ class AudioDecisionTest {
 
         assertFalse(decision.capturing());
         assertEquals("audio stopped: microphone unplugged (Jabra SPEAK 510)", decision.microphoneText());
+        assertEquals(AudioSource.alsa("hw:CARD=Jabra,DEV=0"), decision.microphone(), "the device that went away");
         assertFalse(decision.playing());
+        assertEquals(AudioOutput.device("alsasink", "hw:CARD=Jabra,DEV=0"), decision.speaker());
         assertEquals("playback stopped: speaker unplugged (Jabra SPEAK 510)", decision.speakerText());
     }
 
