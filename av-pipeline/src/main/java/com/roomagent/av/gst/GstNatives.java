@@ -73,6 +73,9 @@ final class GstNatives {
 
         void gst_structure_free(Pointer structure);
 
+        /** A new structure (transfer full), or null when the text does not parse. */
+        Pointer gst_structure_from_string(String text, Pointer end);
+
         /** Takes the caller's reference to {@code event}. */
         boolean gst_element_send_event(Pointer element, Pointer event);
     }
@@ -124,6 +127,25 @@ final class GstNatives {
             return scalarFields(structure);
         } finally {
             GstLibrary.INSTANCE.gst_structure_free(structure); // g_object_get returns a copy
+        }
+    }
+
+    /**
+     * Sets the GstStructure-valued property {@code property} of {@code object} from its text form
+     * ({@code v4l2h264enc}'s {@code extra-controls}). {@code g_object_set} copies the boxed value;
+     * our structure is freed here.
+     *
+     * @throws IllegalArgumentException if the text is not a structure
+     */
+    static void setStructureProperty(Pointer object, String property, String text) {
+        Pointer structure = GstLibrary.INSTANCE.gst_structure_from_string(text, null);
+        if (structure == null) {
+            throw new IllegalArgumentException("not a GstStructure: " + text);
+        }
+        try {
+            GObjectLibrary.INSTANCE.g_object_set(object, property, structure, null);
+        } finally {
+            GstLibrary.INSTANCE.gst_structure_free(structure);
         }
     }
 

@@ -341,6 +341,22 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     /**
+     * Sets a GstStructure-valued property from its text form, for example {@code v4l2h264enc}'s
+     * {@code extra-controls} to {@code controls,video_bitrate=(int)1000000}; allowed while playing.
+     *
+     * @throws IllegalArgumentException if {@code structure} does not parse
+     */
+    public void setStructure(String elementName, String property, String structure) throws GstPipelineException {
+        lifecycle.readLock().lock();
+        try {
+            ensureOpen();
+            GstNatives.setStructureProperty(Natives.getRawPointer(element(elementName)), property, structure);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
      * The statistics of one RTP source as {@code rtpbin} keeps them (RTPSource {@code stats}), or an
      * empty map while the session has not seen that SSRC.
      */

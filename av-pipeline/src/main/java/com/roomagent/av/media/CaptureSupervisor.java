@@ -16,26 +16,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the camera's capture pipeline playing into the session's {@code intervideosink} channel:
- * starts it when the camera is switched on, stops it when it is switched off, and when it fails
- * (an error or the end of its stream: a camera unplugged, a file gone) closes it and tries again
- * every retry interval until it plays, telling the session's listener once per loss and once on
- * recovery. While no capture plays, the session's {@code intervideosrc} sends black frames.
+ * Keeps one device's pipeline playing beside the session: the camera's capture into the session's
+ * {@code intervideosink} channel, the microphone's into its {@code interaudiosink} channel, or the
+ * speaker's playback from the session's {@code interaudiosink}. Starts it when the device is
+ * switched on, stops it when it is switched off, and when it fails (an error or the end of its
+ * stream: a camera or microphone unplugged, a file gone, a speaker that vanished) closes it and
+ * tries again every retry interval until it plays, telling its listener once per loss and once on
+ * recovery. While nothing plays, the session's {@code intervideosrc} sends black frames and its
+ * {@code interaudiosrc} silence; nothing in the session pipeline notices.
  *
  * <p>Threads: every method runs on the session's executor thread, which owns all state here; bus
  * callbacks from GStreamer's service thread only post a task to it, tagged with the generation of
- * the pipeline that reported, so a late report from a pipeline already replaced is ignored.
+ * the pipeline that reported, so a late report from a pipeline already replaced is ignored. Level
+ * reports go to the listener directly, on the bus thread.
  */
 final class CaptureSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureSupervisor.class);
     private static final Duration PLAY_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Told about losses and recoveries on the executor thread, about levels on the bus thread. */
+    interface Listener {
+        void lost(String elementName, String message, Duration retryIn);
+
+        void restored(int attempts);
+
+        /** A {@code level} element of the device's pipeline measured its last interval. */
+        default void level(double[] rmsDecibels) {}
+    }
+
     private final String sessionName;
+    private final String what;
     private final SessionPipeline.Plan plan;
+    private final String lastElement;
     private final AtEnd atEnd;
     private final Duration retryInterval;
     private final ScheduledExecutorService executor;
-    private final Consumer<MediaEvent> events;
+    private final Listener listener;
 
     // Owned by the executor thread.
     private LivePipeline pipeline;
@@ -45,20 +61,56 @@ final class CaptureSupervisor {
     private boolean lost;
     private int attempts;
 
+    /**
+     * @param what the device's pipeline in log lines: {@code camera capture}, {@code microphone capture}
+     * @param lastElement the element blamed when GStreamer names none
+     */
     CaptureSupervisor(
+            String sessionName,
+            String what,
+            SessionPipeline.Plan plan,
+            String lastElement,
+            AtEnd atEnd,
+            Duration retryInterval,
+            ScheduledExecutorService executor,
+            Listener listener) {
+        this.sessionName = sessionName;
+        this.what = what;
+        this.plan = plan;
+        this.lastElement = lastElement;
+        this.atEnd = atEnd;
+        this.retryInterval = retryInterval;
+        this.executor = executor;
+        this.listener = listener;
+    }
+
+    /** The camera's capture into {@code channel}, reported as {@link MediaEvent.CaptureLost}/{@code Restored}. */
+    static CaptureSupervisor camera(
             String sessionName,
             VideoSettings video,
             String channel,
             Duration retryInterval,
             ScheduledExecutorService executor,
             Consumer<MediaEvent> events) {
-        this.sessionName = sessionName;
-        this.plan = SessionPipeline.capture(video, channel);
-        this.atEnd =
-                CameraPipeline.head(video.camera(), video.framesPerSecond()).atEnd();
-        this.retryInterval = retryInterval;
-        this.executor = executor;
-        this.events = events;
+        return new CaptureSupervisor(
+                sessionName,
+                "camera capture",
+                SessionPipeline.capture(video, channel),
+                SessionPipeline.CAPTURE_SINK,
+                CameraPipeline.head(video.camera(), video.framesPerSecond()).atEnd(),
+                retryInterval,
+                executor,
+                new Listener() {
+                    @Override
+                    public void lost(String elementName, String message, Duration retryIn) {
+                        events.accept(new MediaEvent.CaptureLost(elementName, message, retryIn));
+                    }
+
+                    @Override
+                    public void restored(int attempts) {
+                        events.accept(new MediaEvent.CaptureRestored(attempts));
+                    }
+                });
     }
 
     /** Camera on: plays capture now, or keeps trying. Executor thread. */
@@ -108,10 +160,10 @@ final class CaptureSupervisor {
             candidate.play(PLAY_TIMEOUT);
             pipeline = candidate;
             if (lost) {
-                LOG.info("camera capture restored session={} attempts={}", sessionName, attempts);
-                events.accept(new MediaEvent.CaptureRestored(attempts));
+                LOG.info("{} restored session={} attempts={}", what, sessionName, attempts);
+                listener.restored(attempts);
             } else {
-                LOG.info("camera capture started session={}", sessionName);
+                LOG.info("{} started session={}", what, sessionName);
             }
             lost = false;
             attempts = 0;
@@ -120,9 +172,14 @@ final class CaptureSupervisor {
                 candidate.close();
             }
             String element = e instanceof GstPipelineException failed
-                    ? failed.elementName().orElse(SessionPipeline.CAPTURE_SINK)
-                    : SessionPipeline.CAPTURE_SINK;
+                    ? failed.elementName().orElse(lastElement)
+                    : lastElement;
             failed(element, e.getMessage());
+        } catch (IllegalArgumentException e) { // a property the element does not have
+            if (candidate != null) {
+                candidate.close();
+            }
+            failed(lastElement, e.getMessage());
         }
     }
 
@@ -135,15 +192,15 @@ final class CaptureSupervisor {
         if (!lost) {
             lost = true;
             LOG.warn(
-                    "camera capture lost session={} element={} message=\"{}\" retryIn={}",
+                    "{} lost session={} element={} message=\"{}\" retryIn={}",
+                    what,
                     sessionName,
                     element,
                     message,
                     retryInterval);
-            events.accept(new MediaEvent.CaptureLost(element, message, retryInterval));
+            listener.lost(element, message, retryInterval);
         } else {
-            LOG.debug(
-                    "camera capture still failing session={} element={} message=\"{}\"", sessionName, element, message);
+            LOG.debug("{} still failing session={} element={} message=\"{}\"", what, sessionName, element, message);
         }
         try {
             retry = executor.schedule(this::attempt, retryInterval.toNanos(), TimeUnit.NANOSECONDS);
@@ -175,11 +232,13 @@ final class CaptureSupervisor {
 
         @Override
         public void onEndOfStream() {
-            post(() -> failed(SessionPipeline.CAPTURE_SINK, "the camera stopped (end of stream)"));
+            post(() -> failed(lastElement, "the " + what.split(" ")[0] + " stopped (end of stream)"));
         }
 
         @Override
-        public void onLevel(String elementName, double[] rmsDecibels) {}
+        public void onLevel(String elementName, double[] rmsDecibels) {
+            listener.level(rmsDecibels);
+        }
 
         private void post(Runnable report) {
             try {

@@ -12,9 +12,14 @@ import java.util.OptionalDouble;
  * @param audioLevelReports how many 100 ms audio level measurements were made
  * @param lastAudioRmsDecibels the last measurement's RMS level in dBFS (the loudest channel);
  *     digital silence reads -700
+ * @param speakerLevelReports how many 100 ms measurements the speaker's pipeline made of what it
+ *     played (none without a speaker output, and none while the speaker is unplugged)
+ * @param lastSpeakerRmsDecibels the last of them, dBFS
  */
 public record DecodedMedia(
         long videoFrames,
         OptionalDouble lastFrameMeanLuma,
         long audioLevelReports,
-        OptionalDouble lastAudioRmsDecibels) {}
+        OptionalDouble lastAudioRmsDecibels,
+        long speakerLevelReports,
+        OptionalDouble lastSpeakerRmsDecibels) {}

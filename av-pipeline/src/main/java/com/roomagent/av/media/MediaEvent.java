@@ -39,4 +39,37 @@ public sealed interface MediaEvent {
             Objects.requireNonNull(message, "message");
         }
     }
+
+    /** The room's audio devices, which the session follows like the camera. */
+    enum AudioDevice {
+        /** What the far end hears: silence while it is lost. */
+        MICROPHONE,
+        /** What the room hears: nothing while it is lost; the call and its statistics go on. */
+        SPEAKER
+    }
+
+    /**
+     * The microphone's capture or the speaker's playback failed or ended (unplugged, a device that
+     * will not open): the far end hears silence, or the room hears nothing, while it is tried again
+     * every {@code retryIn}; video and the other direction go on. Sent once per loss.
+     *
+     * @param elementName the element that reported it ({@code alsasrc}, {@code speaker}, ...)
+     * @param message what GStreamer said, for example "element alsasrc refused to start: Could not
+     *     open audio device for recording."
+     */
+    record AudioLost(AudioDevice device, String elementName, String message, Duration retryIn) implements MediaEvent {
+        public AudioLost {
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(elementName, "elementName");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(retryIn, "retryIn");
+        }
+    }
+
+    /** The device plays again after an {@link AudioLost}, after {@code attempts} tries. */
+    record AudioRestored(AudioDevice device, int attempts) implements MediaEvent {
+        public AudioRestored {
+            Objects.requireNonNull(device, "device");
+        }
+    }
 }

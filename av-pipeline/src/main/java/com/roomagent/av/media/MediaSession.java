@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,14 +50,15 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Threads: the session owns one thread, "av-media-N", which restarts capture, adapts the
+ * <p>Threads: the session owns one thread, "av-media-N", which restarts the devices' pipelines, adapts the
  * bitrate and delivers {@link MediaEvent}s. {@link MediaPacketSink#send} runs on GStreamer's
  * streaming threads. Every public method may be called from any thread; {@link #accept} is cheap
  * (it copies the packet into GStreamer and returns). After {@link #close()}, {@link #accept} and
  * the controls do nothing and {@link #statistics()} throws {@link IllegalStateException}.
  *
- * <p>Ownership: the session owns its two pipelines (capture and session), its thread and every
- * GStreamer object in them, and releases all of it in {@link #close()}. It never keeps a reference
+ * <p>Ownership: the session owns its pipelines (the session pipeline, and one each for the
+ * camera, the microphone and, with a speaker output, the speaker), its thread and every GStreamer
+ * object in them, and releases all of it in {@link #close()}. It never keeps a reference
  * to the arrays given to {@link #accept} or to the keys' arrays.
  */
 public final class MediaSession implements AutoCloseable {
@@ -90,12 +92,16 @@ public final class MediaSession implements AutoCloseable {
     private final AtomicLong audioLevels = new AtomicLong();
     private volatile double lastLuma = Double.NaN;
     private volatile double lastRms = Double.NaN;
+    private final AtomicLong speakerLevels = new AtomicLong();
+    private volatile double lastSpeakerRms = Double.NaN;
     private volatile TransportKind transport;
     private volatile int videoTargetKbps;
 
     private volatile LivePipeline pipeline; // set once, in start()
     private volatile Thread sessionThread;
     private CaptureSupervisor capture; // executor thread
+    private CaptureSupervisor microphone; // executor thread
+    private CaptureSupervisor speaker; // executor thread; null without a speaker output
     private ScheduledFuture<?> ticks;
     private long lastReportMarker = -1; // executor thread
     private final KeyframeWatch keyframeWatch = new KeyframeWatch(); // executor thread
@@ -193,12 +199,33 @@ public final class MediaSession implements AutoCloseable {
                     "rtcp-min-interval",
                     settings.rtcpInterval().toNanos());
         }
+        if (settings.video().encoder() instanceof VideoEncoder.Hardware hardware) {
+            Optional<EncoderBitrate> initial = encoderBitrate(videoTargetKbps);
+            if (initial.isPresent()) {
+                setEncoderBitrate(initial.get());
+            } else {
+                LOG.warn(
+                        "video bitrate not adapted: encoder controls unknown session={} encoder={}",
+                        name,
+                        hardware.elementName());
+            }
+        }
         pipeline.onSamples(SessionPipeline.PACKETS, this::sendPacket);
         pipeline.onSamples(SessionPipeline.FRAMES, this::countFrame);
-        capture = new CaptureSupervisor(
-                name, settings.video(), channel, settings.captureRetryInterval(), executor, this::dispatch);
+        capture = CaptureSupervisor.camera(
+                name, settings.video(), channel, settings.captureRetryInterval(), executor, this::deliver);
         if (settings.cameraOnAtStart()) {
             onExecutor(capture::start);
+        }
+        microphone = microphoneSupervisor(settings.audio().source());
+        if (settings.microphoneOnAtStart()) {
+            onExecutor(microphone::start);
+        }
+        if (settings.playback().audio() instanceof AudioOutput.Device output) {
+            speaker = speakerSupervisor(output);
+            if (settings.speakerOnAtStart()) {
+                onExecutor(speaker::start);
+            }
         }
         pipeline.play(PLAY_TIMEOUT);
         long interval = settings.bitrateAdaptationInterval().toNanos();
@@ -282,15 +309,93 @@ public final class MediaSession implements AutoCloseable {
         post(() -> {
             boolean on = capture.wanted();
             capture.stop();
-            capture = new CaptureSupervisor(
+            capture = CaptureSupervisor.camera(
                     name,
                     settings.video().withCamera(camera),
                     channelName,
                     settings.captureRetryInterval(),
                     executor,
-                    this::dispatch);
+                    this::deliver);
             if (on) {
                 capture.start();
+            }
+        });
+    }
+
+    /**
+     * Switches the microphone on or off. Off closes its capture pipeline (the device is released)
+     * and the far end hears digital silence, the stream going on; on starts capture again. Unlike
+     * {@link #setMicrophoneMuted}, which is the room's mute, this follows the device: unplugged,
+     * or none to capture from.
+     */
+    public void setMicrophoneOn(boolean on) {
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("microphone switched session={} on={}", name, on);
+        post(() -> switchDevice(microphone, on));
+    }
+
+    /**
+     * Captures from another microphone from now on (a USB microphone back on another card, a
+     * device chosen anew): its capture pipeline is closed and, if the microphone is switched on,
+     * started on the new source. The encoder, the keys, the RTP stream and the far end notice
+     * nothing but the sound.
+     */
+    public void changeMicrophone(AudioSource source) {
+        Objects.requireNonNull(source, "source");
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("microphone source changed session={} source={}", name, source);
+        post(() -> {
+            boolean on = microphone.wanted();
+            microphone.stop();
+            microphone = microphoneSupervisor(source);
+            if (on) {
+                microphone.start();
+            }
+        });
+    }
+
+    /**
+     * Switches the speaker on or off: off closes its playback pipeline (the device is released) and
+     * the room hears nothing; the far end's audio is still received, measured and reported. Does
+     * nothing when the session was started without a speaker ({@link AudioOutput#none()}).
+     */
+    public void setSpeakerOn(boolean on) {
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("speaker switched session={} on={}", name, on);
+        post(() -> {
+            if (speaker != null) {
+                switchDevice(speaker, on);
+            }
+        });
+    }
+
+    /**
+     * Plays to another speaker from now on (a USB speaker back on another card): the playback
+     * pipeline is closed and, if the speaker is switched on, started on {@code output}. Does nothing
+     * when the session was started without a speaker.
+     */
+    public void changeSpeaker(AudioOutput.Device output) {
+        Objects.requireNonNull(output, "output");
+        if (closed.get()) {
+            return;
+        }
+        LOG.info("speaker changed session={} output={}", name, output);
+        post(() -> {
+            if (speaker == null) {
+                LOG.warn("speaker not changed: the session plays to no speaker session={}", name);
+                return;
+            }
+            boolean on = speaker.wanted();
+            speaker.stop();
+            speaker = speakerSupervisor(output);
+            if (on) {
+                speaker.start();
             }
         });
     }
@@ -362,11 +467,14 @@ public final class MediaSession implements AutoCloseable {
     public DecodedMedia decoded() {
         double luma = lastLuma;
         double rms = lastRms;
+        double played = lastSpeakerRms;
         return new DecodedMedia(
                 videoFrames.get(),
                 Double.isNaN(luma) ? OptionalDouble.empty() : OptionalDouble.of(luma),
                 audioLevels.get(),
-                Double.isNaN(rms) ? OptionalDouble.empty() : OptionalDouble.of(rms));
+                Double.isNaN(rms) ? OptionalDouble.empty() : OptionalDouble.of(rms),
+                speakerLevels.get(),
+                Double.isNaN(played) ? OptionalDouble.empty() : OptionalDouble.of(played));
     }
 
     /** The session's name, as its thread and its log lines show it. */
@@ -386,9 +494,14 @@ public final class MediaSession implements AutoCloseable {
         if (ticks != null) {
             ticks.cancel(false);
         }
-        if (capture != null) {
-            onExecutor(() -> capture.stop()); // read on the executor: changeCamera replaces it there
-        }
+        onExecutor(
+                () -> { // read on the executor: changeCamera and friends replace them there
+                    for (CaptureSupervisor device : new CaptureSupervisor[] {capture, microphone, speaker}) {
+                        if (device != null) {
+                            device.stop();
+                        }
+                    }
+                });
         synchronized (controlLock) {
             if (pipeline != null) {
                 pipeline.close();
@@ -460,8 +573,8 @@ public final class MediaSession implements AutoCloseable {
 
     /** Executor thread: reads the far end's latest report about our video and moves the target. */
     private void adaptBitrate() {
-        if (!(settings.video().encoder() instanceof VideoEncoder.X264)) {
-            return;
+        if (encoderBitrate(videoTargetKbps).isEmpty()) {
+            return; // a hardware encoder whose controls are unknown: said once at start
         }
         try {
             long local = settings.ssrcs().localVideo();
@@ -483,12 +596,92 @@ public final class MediaSession implements AutoCloseable {
     }
 
     private void applyVideoTarget(int kbps) {
-        if (kbps == videoTargetKbps || !(settings.video().encoder() instanceof VideoEncoder.X264)) {
+        Optional<EncoderBitrate> setting = encoderBitrate(kbps);
+        if (kbps == videoTargetKbps || setting.isEmpty()) {
             return;
         }
-        control("video bitrate kbps=" + kbps, () -> pipeline.set(SessionPipeline.VIDEO_ENCODER, "bitrate", kbps));
+        control("video bitrate kbps=" + kbps, () -> setEncoderBitrate(setting.get()));
         LOG.info("video bitrate target session={} from={} to={} transport={}", name, videoTargetKbps, kbps, transport);
         videoTargetKbps = kbps;
+    }
+
+    /** Executor thread. */
+    private static void switchDevice(CaptureSupervisor device, boolean on) {
+        if (on) {
+            device.start();
+        } else {
+            device.stop();
+        }
+    }
+
+    /** Executor thread (or build, before anything else runs there). */
+    private CaptureSupervisor microphoneSupervisor(AudioSource source) {
+        return new CaptureSupervisor(
+                name,
+                "microphone capture",
+                SessionPipeline.microphone(source, SessionPipeline.microphoneChannel(channelName)),
+                SessionPipeline.MICROPHONE_SINK,
+                AtEnd.REPORT,
+                settings.captureRetryInterval(),
+                executor,
+                audioListener(MediaEvent.AudioDevice.MICROPHONE));
+    }
+
+    /** Executor thread (or build). */
+    private CaptureSupervisor speakerSupervisor(AudioOutput.Device output) {
+        return new CaptureSupervisor(
+                name,
+                "speaker playback",
+                SessionPipeline.speaker(output, SessionPipeline.speakerChannel(channelName)),
+                output.sinkElement(),
+                AtEnd.REPORT,
+                settings.captureRetryInterval(),
+                executor,
+                audioListener(MediaEvent.AudioDevice.SPEAKER));
+    }
+
+    private CaptureSupervisor.Listener audioListener(MediaEvent.AudioDevice device) {
+        return new CaptureSupervisor.Listener() {
+            @Override
+            public void lost(String elementName, String message, Duration retryIn) {
+                deliver(new MediaEvent.AudioLost(device, elementName, message, retryIn));
+            }
+
+            @Override
+            public void restored(int attempts) {
+                deliver(new MediaEvent.AudioRestored(device, attempts));
+            }
+
+            @Override
+            public void level(double[] rmsDecibels) {
+                if (device == MediaEvent.AudioDevice.SPEAKER) {
+                    lastSpeakerRms = loudest(rmsDecibels);
+                    speakerLevels.incrementAndGet();
+                }
+            }
+        };
+    }
+
+    private static double loudest(double[] rmsDecibels) {
+        double loudest = Double.NEGATIVE_INFINITY;
+        for (double channel : rmsDecibels) {
+            loudest = Math.max(loudest, channel);
+        }
+        return loudest;
+    }
+
+    /** How {@code kbps} reaches this session's encoder; empty when its controls are unknown. */
+    private Optional<EncoderBitrate> encoderBitrate(int kbps) {
+        VideoSettings video = settings.video();
+        return EncoderBitrate.of(video.encoder(), kbps, video.keyframeDistance());
+    }
+
+    private void setEncoderBitrate(EncoderBitrate setting) throws GstPipelineException {
+        switch (setting.kind()) {
+            case INTEGER -> pipeline.set(SessionPipeline.VIDEO_ENCODER, setting.property(), setting.value());
+            case STRUCTURE ->
+                pipeline.setStructure(SessionPipeline.VIDEO_ENCODER, setting.property(), (String) setting.value());
+        }
     }
 
     /** A streaming thread: one SRTP or SRTCP packet for the wire. */
@@ -538,6 +731,15 @@ public final class MediaSession implements AutoCloseable {
                 LOG.warn("control failed session={} control={} reason=\"{}\"", name, what, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Hands a device's event to the listener in a task of its own on the session thread, after the
+     * one running: a listener that waits for a lock its owner holds while calling {@link #start} or
+     * a control (which waits for the session thread) would otherwise deadlock.
+     */
+    private void deliver(MediaEvent event) {
+        post(() -> dispatch(event));
     }
 
     private void dispatch(MediaEvent event) {
@@ -596,11 +798,7 @@ public final class MediaSession implements AutoCloseable {
 
         @Override
         public void onLevel(String elementName, double[] rmsDecibels) {
-            double loudest = Double.NEGATIVE_INFINITY;
-            for (double channel : rmsDecibels) {
-                loudest = Math.max(loudest, channel);
-            }
-            lastRms = loudest;
+            lastRms = loudest(rmsDecibels);
             audioLevels.incrementAndGet();
         }
     }

@@ -29,6 +29,10 @@ import java.util.OptionalInt;
  *   <tr><td>{@code clock}</td><td>system UTC</td><td>time for key retention</td></tr>
  *   <tr><td>{@code cameraOnAtStart}</td><td>true</td><td>whether capture starts with the session; false
  *       (a closed privacy shutter, no camera) sends black until {@link MediaSession#setCameraOn}</td></tr>
+ *   <tr><td>{@code microphoneOnAtStart}</td><td>true</td><td>whether microphone capture starts with the
+ *       session; false (no microphone) sends silence until {@link MediaSession#setMicrophoneOn}</td></tr>
+ *   <tr><td>{@code speakerOnAtStart}</td><td>true</td><td>whether the speaker's playback starts with the
+ *       session (with a speaker output); false plays nothing until {@link MediaSession#setSpeakerOn}</td></tr>
  * </table>
  */
 public final class MediaSessionSettings {
@@ -53,9 +57,13 @@ public final class MediaSessionSettings {
     private final Clock clock;
     private final OptionalInt firstVideoSequenceNumber;
     private final boolean cameraOnAtStart;
+    private final boolean microphoneOnAtStart;
+    private final boolean speakerOnAtStart;
 
     private MediaSessionSettings(Builder builder) {
         this.cameraOnAtStart = builder.cameraOnAtStart;
+        this.microphoneOnAtStart = builder.microphoneOnAtStart;
+        this.speakerOnAtStart = builder.speakerOnAtStart;
         this.ssrcs = builder.ssrcs;
         this.video = builder.video;
         this.audio = builder.audio;
@@ -86,7 +94,9 @@ public final class MediaSessionSettings {
                 .captureRetryInterval(captureRetryInterval)
                 .previousKeysRetention(previousKeysRetention)
                 .clock(clock)
-                .cameraOnAtStart(cameraOnAtStart);
+                .cameraOnAtStart(cameraOnAtStart)
+                .microphoneOnAtStart(microphoneOnAtStart)
+                .speakerOnAtStart(speakerOnAtStart);
         builder.firstVideoSequenceNumber = firstVideoSequenceNumber;
         return builder;
     }
@@ -136,6 +146,16 @@ public final class MediaSessionSettings {
         return cameraOnAtStart;
     }
 
+    /** Whether microphone capture starts with the session (otherwise silence until it is switched on). */
+    public boolean microphoneOnAtStart() {
+        return microphoneOnAtStart;
+    }
+
+    /** Whether the speaker plays from the start (otherwise nothing until it is switched on). */
+    public boolean speakerOnAtStart() {
+        return speakerOnAtStart;
+    }
+
     /** Tests only: the first video RTP sequence number instead of a random one (RFC 3550 section 5.1). */
     OptionalInt firstVideoSequenceNumber() {
         return firstVideoSequenceNumber;
@@ -147,7 +167,8 @@ public final class MediaSessionSettings {
                 + playback + ", transport=" + transport + ", rtcpInterval=" + rtcpInterval
                 + ", bitrateAdaptationInterval=" + bitrateAdaptationInterval + ", captureRetryInterval="
                 + captureRetryInterval + ", previousKeysRetention=" + previousKeysRetention + ", cameraOnAtStart="
-                + cameraOnAtStart + "]";
+                + cameraOnAtStart + ", microphoneOnAtStart=" + microphoneOnAtStart + ", speakerOnAtStart="
+                + speakerOnAtStart + "]";
     }
 
     /** Builds {@link MediaSessionSettings}. Not thread-safe. */
@@ -164,6 +185,8 @@ public final class MediaSessionSettings {
         private Clock clock = Clock.systemUTC();
         private OptionalInt firstVideoSequenceNumber = OptionalInt.empty();
         private boolean cameraOnAtStart = true;
+        private boolean microphoneOnAtStart = true;
+        private boolean speakerOnAtStart = true;
 
         private Builder(SsrcPlan ssrcs) {
             this.ssrcs = Objects.requireNonNull(ssrcs, "ssrcs");
@@ -223,6 +246,18 @@ public final class MediaSessionSettings {
         /** False: the session starts sending black, and never opens the camera until switched on. */
         public Builder cameraOnAtStart(boolean value) {
             this.cameraOnAtStart = value;
+            return this;
+        }
+
+        /** False: the session starts sending silence, and never opens the microphone until switched on. */
+        public Builder microphoneOnAtStart(boolean value) {
+            this.microphoneOnAtStart = value;
+            return this;
+        }
+
+        /** False: nothing is played, and the speaker is never opened, until it is switched on. */
+        public Builder speakerOnAtStart(boolean value) {
+            this.speakerOnAtStart = value;
             return this;
         }
 

@@ -40,10 +40,32 @@ final class SessionPipeline {
     static final String VIDEO_ENCODER = "videoencoder";
     static final String VIDEO_DECODER = "videodecoder";
     static final String MICROPHONE = "microphone";
-    static final String MICROPHONE_SOURCE = "microphonesource";
+    /** The microphone pipeline's source, named after its factory so that errors say what failed. */
+    static final String ALSA_SOURCE = "alsasrc";
+
+    static final String TEST_TONE_SOURCE = "audiotestsrc";
     static final String FRAMES = "frames";
     static final String LEVEL = "level";
     static final String CAPTURE_SINK = "capturesink";
+    /** The microphone pipeline's {@code interaudiosink}, and the session's {@code interaudiosrc} reading it. */
+    static final String MICROPHONE_SINK = "microphonesink";
+
+    static final String MICROPHONE_INPUT = "microphoneinput";
+    /** The session's {@code interaudiosink} towards the speaker pipeline, and that pipeline's parts. */
+    static final String SPEAKER_FEED = "speakerfeed";
+
+    static final String SPEAKER_INPUT = "speakerinput";
+    static final String SPEAKER_LEVEL = "speakerlevel";
+    /**
+     * What the inter-pipeline audio channels carry: mono 16-bit 48 kHz, the Opus rate. Both ends
+     * use it, so {@code interaudiosrc} never renegotiates when its sink comes and goes.
+     */
+    static final String INTER_AUDIO_CAPS = "audio/x-raw,format=S16LE,layout=interleaved,rate=48000,channels=1";
+    /**
+     * {@code interaudiosrc} hands out 10 ms at a time and reports 40 ms of latency (its defaults,
+     * 25 ms and 100 ms, add a tenth of a second to the mouth-to-ear delay).
+     */
+    private static final String INTER_AUDIO_TIMING = " period-time=10000000 latency-time=40000000";
 
     /** Caps fields of the only SRTP profile (RFC 5764 section 4.1.2), in {@code srtpdec}'s words. */
     private static final String SRTP_PROFILE_CAPS = ",srtp-cipher=(string)aes-128-icm,srtp-auth=(string)hmac-sha1-80"
@@ -73,6 +95,58 @@ final class SessionPipeline {
         return new Plan(description, head.properties());
     }
 
+    /** The microphone channel between the microphone pipeline and a session whose camera channel is {@code channel}. */
+    static String microphoneChannel(String channel) {
+        return channel + "-microphone";
+    }
+
+    /** The speaker channel between a session whose camera channel is {@code channel} and its speaker pipeline. */
+    static String speakerChannel(String channel) {
+        return channel + "-speaker";
+    }
+
+    /**
+     * The microphone pipeline: {@code source} as mono 48 kHz into the {@code interaudiosink} of
+     * {@code channel}. The session reads it with {@code interaudiosrc}, which plays silence when
+     * nothing arrives, so a microphone that fails, vanishes or is switched off never stops the call.
+     */
+    static Plan microphone(AudioSource source, String channel) {
+        List<Property> properties = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        if (source instanceof AudioSource.Alsa alsa) {
+            text.append("alsasrc name=").append(ALSA_SOURCE);
+            properties.add(new Property(ALSA_SOURCE, "device", alsa.device()));
+        } else {
+            text.append("audiotestsrc name=")
+                    .append(TEST_TONE_SOURCE)
+                    .append(" is-live=true wave=sine freq=440 volume=0.5");
+        }
+        text.append(" ! audioconvert ! audioresample ! ")
+                .append(INTER_AUDIO_CAPS)
+                .append(" ! interaudiosink name=")
+                .append(MICROPHONE_SINK)
+                .append(" channel=")
+                .append(channel)
+                .append(" async=false");
+        return new Plan(text.toString(), properties);
+    }
+
+    /**
+     * The speaker pipeline: the far end's decoded audio from the {@code interaudiosrc} of {@code
+     * channel} to {@code output}'s sink, measured by a {@code level} element on the way (what the
+     * room hears). Closed while the speaker is unplugged: the session's {@code interaudiosink}
+     * then drops what nobody reads.
+     */
+    static Plan speaker(AudioOutput.Device output, String channel) {
+        List<Property> properties = new ArrayList<>();
+        String sink = output.sinkElement(); // named after its factory, so that errors say what failed
+        output.device().ifPresent(device -> properties.add(new Property(sink, "device", device)));
+        String text = "interaudiosrc name=" + SPEAKER_INPUT + " channel=" + channel + INTER_AUDIO_TIMING + " ! "
+                + INTER_AUDIO_CAPS + " ! audioconvert ! audioresample ! level name=" + SPEAKER_LEVEL
+                + " interval=100000000 post-messages=true ! " + sink + " name=" + sink;
+        return new Plan(text, properties);
+    }
+
     /** The session pipeline, its video encoder starting at {@code videoKbps}. */
     static Plan session(MediaSessionSettings settings, String captureChannel, int videoKbps) {
         StringBuilder text = new StringBuilder();
@@ -84,13 +158,13 @@ final class SessionPipeline {
                 .append(playback.jitterBufferLatency().toMillis())
                 .append(" do-lost=true rtp-profile=avpf ");
         appendVideoSend(text, settings, captureChannel, videoKbps);
-        appendAudioSend(text, properties, settings);
+        appendAudioSend(text, settings, microphoneChannel(captureChannel));
         appendSrtpOut(text);
         for (MediaKind kind : MediaKind.values()) {
             appendReceive(text, kind);
         }
         appendVideoPlayback(text, settings);
-        appendAudioPlayback(text, settings);
+        appendAudioPlayback(text, settings, speakerChannel(captureChannel));
         return new Plan(text.toString().strip(), properties);
     }
 
@@ -160,17 +234,15 @@ final class SessionPipeline {
         text.append(" ! rtpbin.send_rtp_sink_0 ");
     }
 
-    private static void appendAudioSend(StringBuilder text, List<Property> properties, MediaSessionSettings settings) {
+    private static void appendAudioSend(StringBuilder text, MediaSessionSettings settings, String channel) {
         AudioSettings audio = settings.audio();
-        if (audio.source() instanceof AudioSource.Alsa alsa) {
-            text.append("alsasrc name=").append(MICROPHONE_SOURCE);
-            properties.add(new Property(MICROPHONE_SOURCE, "device", alsa.device()));
-        } else {
-            text.append("audiotestsrc name=")
-                    .append(MICROPHONE_SOURCE)
-                    .append(" is-live=true wave=sine freq=440 volume=0.5");
-        }
-        text.append(" ! audioconvert ! audioresample ! audio/x-raw,rate=48000,channels=1")
+        text.append("interaudiosrc name=")
+                .append(MICROPHONE_INPUT)
+                .append(" channel=")
+                .append(channel)
+                .append(INTER_AUDIO_TIMING)
+                .append(" ! ")
+                .append(INTER_AUDIO_CAPS)
                 .append(" ! volume name=")
                 .append(MICROPHONE)
                 .append(" ! opusenc name=audioencoder frame-size=20 bitrate=")
@@ -261,7 +333,7 @@ final class SessionPipeline {
         }
     }
 
-    private static void appendAudioPlayback(StringBuilder text, MediaSessionSettings settings) {
+    private static void appendAudioPlayback(StringBuilder text, MediaSessionSettings settings, String channel) {
         text.append("rtpbin.recv_rtp_src_1_")
                 .append(settings.ssrcs().remoteAudio())
                 .append('_')
@@ -269,10 +341,16 @@ final class SessionPipeline {
                 .append(" ! rtpopusdepay ! opusdec plc=true ! audioconvert ! level name=")
                 .append(LEVEL)
                 .append(" interval=100000000 post-messages=true ! ");
-        if (settings.playback().audio() instanceof AudioOutput.Device device) {
-            text.append("audioconvert ! audioresample ! ")
-                    .append(device.sinkElement())
-                    .append(" name=speaker async=false");
+        if (settings.playback().audio() instanceof AudioOutput.Device) {
+            // The speaker plays in a pipeline of its own (speaker(...)), so a speaker that fails or
+            // is unplugged never stops the jitter buffer, the level or the RTCP of this one.
+            text.append("audioresample ! ")
+                    .append(INTER_AUDIO_CAPS)
+                    .append(" ! interaudiosink name=")
+                    .append(SPEAKER_FEED)
+                    .append(" channel=")
+                    .append(channel)
+                    .append(" sync=false async=false");
         } else {
             text.append("fakesink sync=false async=false");
         }

@@ -14,8 +14,9 @@ public sealed interface VideoEncoder {
     }
 
     /**
-     * A hardware encoder element, for example {@code v4l2h264enc}. Its bitrate is left at the
-     * element's own setting: the controls differ per driver (not adapted yet, see docs/av-pipeline.md).
+     * A hardware encoder element, for example {@code v4l2h264enc}. A V4L2 encoder's bitrate and
+     * keyframe period follow the session through its {@code extra-controls} ({@link EncoderBitrate});
+     * another element's bitrate stays its own.
      */
     static VideoEncoder hardware(String elementName) {
         return new Hardware(elementName);

@@ -117,6 +117,24 @@ class LivePipelineTest {
     }
 
     @Test
+    void aStructurePropertySetFromTextWhilePlayingIsReadBack() throws Exception {
+        // rtpbin's sdes is a writable GstStructure property, as v4l2h264enc's extra-controls is.
+        try (LivePipeline pipeline = LivePipeline.create(
+                "rtpbin name=rtpbin audiotestsrc is-live=true ! fakesink async=false", AtEnd.REPORT, new Recording())) {
+            pipeline.play(PLAY);
+
+            pipeline.setStructure(
+                    "rtpbin", "sdes", "application/x-rtp-source-sdes,cname=(string)room-7,tool=(string)t");
+
+            Map<String, Object> sdes = pipeline.structureProperty("rtpbin", "sdes");
+            assertEquals("room-7", sdes.get("cname"));
+            assertEquals("t", sdes.get("tool"));
+            assertThrows(
+                    IllegalArgumentException.class, () -> pipeline.setStructure("rtpbin", "sdes", "not, a structure,"));
+        }
+    }
+
+    @Test
     void aMissingElementIsRefusedWithItsName() {
         GstPipelineException e = assertThrows(
                 GstPipelineException.class,

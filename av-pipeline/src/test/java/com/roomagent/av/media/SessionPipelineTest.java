@@ -78,7 +78,7 @@ class SessionPipelineTest {
     }
 
     @Test
-    void realOutputsAndAnAlsaMicrophoneAreNamedElementsWithTheDeviceAsAProperty() {
+    void realOutputsAreNamedElementsAndTheAudioDevicesPlayInPipelinesOfTheirOwn() {
         MediaSessionSettings settings = MediaSessionSettings.builder(SSRCS)
                 .audio(AudioSettings.of(AudioSource.alsa("hw:1,0")))
                 .playback(new PlaybackSettings(
@@ -90,10 +90,51 @@ class SessionPipelineTest {
 
         SessionPipeline.Plan plan = SessionPipeline.session(settings, "channel", 1000);
 
-        assertTrue(plan.description().contains("alsasrc name=microphonesource"), plan.description());
         assertTrue(plan.description().contains("kmssink name=display"), plan.description());
-        assertTrue(plan.description().contains("alsasink name=speaker"), plan.description());
-        assertEquals(List.of(new Property("microphonesource", "device", "hw:1,0")), plan.properties());
+        assertTrue(
+                plan.description().contains("interaudiosrc name=microphoneinput channel=channel-microphone"),
+                plan.description());
+        assertTrue(
+                plan.description().contains("interaudiosink name=speakerfeed channel=channel-speaker"),
+                plan.description());
+        assertFalse(plan.description().contains("alsasrc"), plan.description());
+        assertFalse(plan.description().contains("alsasink"), plan.description());
+        assertEquals(List.of(), plan.properties());
+    }
+
+    @Test
+    void theMicrophoneIsCapturedIntoItsChannelWithTheDeviceAsAProperty() {
+        SessionPipeline.Plan plan = SessionPipeline.microphone(AudioSource.alsa("hw:CARD=C920,DEV=0"), "c-microphone");
+
+        assertTrue(plan.description().startsWith("alsasrc name=alsasrc ! audioconvert"), plan.description());
+        assertTrue(
+                plan.description()
+                        .endsWith(SessionPipeline.INTER_AUDIO_CAPS
+                                + " ! interaudiosink name=microphonesink channel=c-microphone async=false"),
+                plan.description());
+        assertEquals(List.of(new Property("alsasrc", "device", "hw:CARD=C920,DEV=0")), plan.properties());
+        assertTrue(SessionPipeline.microphone(AudioSource.testTone(), "c")
+                .description()
+                .startsWith("audiotestsrc name=audiotestsrc is-live=true"));
+    }
+
+    @Test
+    void theSpeakerPlaysFromItsChannelThroughALevelIntoTheSinkOnItsDevice() {
+        SessionPipeline.Plan plan =
+                SessionPipeline.speaker(AudioOutput.device("alsasink", "hw:CARD=C920,DEV=0"), "c-speaker");
+
+        assertTrue(
+                plan.description().startsWith("interaudiosrc name=speakerinput channel=c-speaker"), plan.description());
+        assertTrue(
+                plan.description()
+                        .endsWith("level name=speakerlevel interval=100000000 post-messages=true"
+                                + " ! alsasink name=alsasink"),
+                plan.description());
+        assertEquals(List.of(new Property("alsasink", "device", "hw:CARD=C920,DEV=0")), plan.properties());
+        assertEquals(
+                List.of(),
+                SessionPipeline.speaker((AudioOutput.Device) AudioOutput.device("fakesink"), "c")
+                        .properties());
     }
 
     @Test

@@ -3,31 +3,40 @@ package com.roomagent.agent.call;
 import com.roomagent.agent.hardware.HalEvents;
 import com.roomagent.av.bitrate.TransportKind;
 import com.roomagent.av.camera.CameraSource;
+import com.roomagent.av.media.AudioSettings;
 import com.roomagent.av.media.MediaEvent;
 import com.roomagent.av.media.MediaException;
 import com.roomagent.av.media.MediaSession;
 import com.roomagent.av.media.MediaSessionSettings;
 import com.roomagent.av.media.MediaStatistics;
+import com.roomagent.av.media.PlaybackSettings;
 import com.roomagent.av.media.VideoEncoder;
 import com.roomagent.av.srtp.SrtpKeyPair;
 import com.roomagent.hal.HalListener;
 import com.roomagent.hal.RoomHardware;
+import com.roomagent.hal.devices.AudioDevice;
 import com.roomagent.hal.devices.DeviceEvent;
 import com.roomagent.hal.devices.DeviceSelection;
 import com.roomagent.hal.devices.VideoDevice;
 import com.roomagent.hal.video.VideoStatus;
 import com.roomagent.protocol.discovery.MediaTransport;
+import com.roomagent.protocol.metrics.MediaStatisticsRecord;
 import com.roomagent.transport.MediaChannel;
 import com.roomagent.transport.PacketKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +56,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Video</b>: {@link VideoDecision} from the HAL's shutter and camera selection, on every HAL
  *       event: a closed shutter or an unplugged camera stops capture (the far end sees black) without
  *       touching audio; a camera plugged back restarts capture, on its new device node if it moved.
+ *   <li><b>Audio devices</b>: {@link AudioDecision} from the HAL's microphone and speaker, the same
+ *       way: a microphone unplugged stops its capture (the far end hears silence, video goes on), a
+ *       speaker unplugged stops playback (the call and its statistics go on); plugged back, each
+ *       restarts, on its new ALSA device if it moved. Nothing restarts the session's network side.
  *   <li><b>Keys and transport</b>: {@link #rekey} and {@link #transportChanged} pass through; nothing
  *       restarts.
  * </ul>
@@ -61,11 +74,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(CallMedia.class);
+    /** How often a call's media statistics go to the metrics (R20), and once more when it ends. */
+    public static final Duration METRICS_INTERVAL = Duration.ofSeconds(10);
 
     private final String callId;
     private final CallMediaPlan plan;
     private final RoomHardware hal;
     private final Instant startedAt;
+    private final Clock clock;
+    private final Consumer<MediaStatisticsRecord> metrics;
+    private final Object metricsLock = new Object();
+    private ScheduledExecutorService metricsTimer; // set in open when metrics are recorded
+    private CallStatus lastMetrics; // guarded by metricsLock
     private final AtomicLong ignoredPackets = new AtomicLong();
     private final AtomicLong sendFailures = new AtomicLong();
     private volatile MediaChannel channel;
@@ -76,12 +96,30 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
     // Guarded by this.
     private VideoDecision video;
     private Optional<VideoDevice> lastCamera = Optional.empty();
+    private AudioDecision audio;
+    private Optional<AudioDevice> lastMicrophone = Optional.empty();
+    private Optional<AudioDevice> lastSpeaker = Optional.empty();
     private boolean muted;
-    private String captureProblem; // the last CaptureLost while sending, until restored
-    private String elementFailure; // the last ElementFailed, "element: message"
     private boolean closed;
+    private boolean closing; // close() has begun: the last metrics are taken before closed is set
 
-    private CallMedia(CallMediaRequest request, CallMediaPlan plan, RoomHardware hal, Clock clock) {
+    // Guarded by problems, not by this: media events arrive on the session's thread, which
+    // open() waits for while holding this (MediaSession.start runs capture there), so a media
+    // event that needed this would block both for the session's 15 s timeouts.
+    private final Object problems = new Object();
+    private String captureProblem; // the last CaptureLost while sending, until restored
+    private String microphoneProblem; // the last AudioLost of the microphone, until restored
+    private String speakerProblem; // the last AudioLost of the speaker, until restored
+    private String elementFailure; // the last ElementFailed, "element: message"
+
+    private CallMedia(
+            CallMediaRequest request,
+            CallMediaPlan plan,
+            RoomHardware hal,
+            Clock clock,
+            Consumer<MediaStatisticsRecord> metrics) {
+        this.clock = clock;
+        this.metrics = metrics;
         this.callId = request.callId();
         this.plan = plan;
         this.hal = hal;
@@ -103,6 +141,22 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
     }
 
     /**
+     * As {@link #start(CallMediaRequest, CallMediaPlan, RoomHardware, HalEvents)}, and every {@link
+     * #METRICS_INTERVAL} (and once when the call's media ends) each stream's quality goes to {@code
+     * metrics} as {@link CallMetrics} records (the daemon passes its metrics recorder).
+     */
+    public static CallMedia start(
+            CallMediaRequest request,
+            CallMediaPlan plan,
+            RoomHardware hal,
+            HalEvents halEvents,
+            Consumer<MediaStatisticsRecord> metrics)
+            throws MediaException {
+        return start(
+                request, plan, hal, halEvents, UnaryOperator.identity(), Clock.systemUTC(), metrics, METRICS_INTERVAL);
+    }
+
+    /**
      * As {@link #start(CallMediaRequest, CallMediaPlan, RoomHardware, HalEvents)}, with the session's
      * settings tuned (tests shorten the RTCP interval) and a clock for the start time.
      */
@@ -114,10 +168,31 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
             UnaryOperator<MediaSessionSettings.Builder> tuning,
             Clock clock)
             throws MediaException {
+        return start(request, plan, hal, halEvents, tuning, clock, null, METRICS_INTERVAL);
+    }
+
+    /**
+     * The general form: {@code metrics} (null: none) receives each stream's records every {@code
+     * metricsInterval} and when the call ends.
+     */
+    public static CallMedia start(
+            CallMediaRequest request,
+            CallMediaPlan plan,
+            RoomHardware hal,
+            HalEvents halEvents,
+            UnaryOperator<MediaSessionSettings.Builder> tuning,
+            Clock clock,
+            Consumer<MediaStatisticsRecord> metrics,
+            Duration metricsInterval)
+            throws MediaException {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(plan, "plan");
-        CallMedia call = new CallMedia(request, plan, hal, clock);
+        Objects.requireNonNull(metricsInterval, "metricsInterval");
+        CallMedia call = new CallMedia(request, plan, hal, clock, metrics);
         call.open(request, halEvents, tuning);
+        if (metrics != null) {
+            call.startMetrics(metricsInterval);
+        }
         return call;
     }
 
@@ -129,8 +204,18 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
             muted = hal.microphoneMuted();
             video = decide(hal.selection(), shutterClosed());
             CameraSource camera = video.source().orElse(CameraSource.testPattern()); // unused while stopped
+            audio = decideAudio(hal.selection());
+            PlaybackSettings playback = plan.playback();
             MediaSessionSettings settings = tuning.apply(
-                            plan.sessionSettings(request.ssrcs(), camera, video.sending(), transport))
+                            plan.sessionSettings(request.ssrcs(), camera, video.sending(), transport)
+                                    .audio(AudioSettings.of(audio.microphone()))
+                                    .microphoneOnAtStart(audio.capturing())
+                                    .playback(new PlaybackSettings(
+                                            playback.videoDecoder(),
+                                            playback.video(),
+                                            audio.speaker(),
+                                            playback.jitterBufferLatency()))
+                                    .speakerOnAtStart(audio.playing()))
                     .build();
             session = MediaSession.start(settings, request.keys(), this::send, this::onMediaEvent);
             session.setMicrophoneMuted(muted);
@@ -138,7 +223,7 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
         }
         LOG.info(
                 "event=call-media-started call={} transport={} video=\"{}\" source={} encoder={} format={}x{}@{}"
-                        + " microphone={}",
+                        + " microphone={} audio=\"{}\" playback=\"{}\"",
                 callId,
                 transport.name().toLowerCase(Locale.ROOT),
                 video.text(),
@@ -147,7 +232,9 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
                 plan.width(),
                 plan.height(),
                 plan.framesPerSecond(),
-                muted ? "muted" : "live");
+                muted ? "muted" : "live",
+                audio.microphoneText(),
+                audio.speakerText());
         refresh(); // anything the HAL changed between reading its state and following it
     }
 
@@ -201,12 +288,20 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
         String problem;
         String failure;
         boolean ended;
+        AudioDecision audioNow;
+        String micProblem;
+        String playProblem;
         synchronized (this) {
-            failure = elementFailure;
+            audioNow = audio;
+            synchronized (problems) {
+                micProblem = microphoneProblem;
+                playProblem = speakerProblem;
+                failure = elementFailure;
+                problem = captureProblem;
+            }
             now = video;
             mutedNow = muted;
             shutter = now.text().equals(VideoStatus.SHUTTER_CLOSED);
-            problem = captureProblem;
             ended = closed;
         }
         MediaStatistics statistics = null;
@@ -228,6 +323,7 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
                 transport.name().toLowerCase(Locale.ROOT),
                 mutedNow,
                 new CallStatus.Video(now.sending() && problem == null, source, shutter, text),
+                CallStatus.Audio.of(audioNow, micProblem, playProblem),
                 encoderName(plan.encoder()),
                 plan.encoderNote().orElse(null),
                 plan.width() + "x" + plan.height() + "@" + plan.framesPerSecond(),
@@ -248,11 +344,23 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
     public void close() {
         AutoCloseable subscription;
         synchronized (this) {
-            if (closed) {
+            if (closing) {
                 return;
             }
-            closed = true;
+            closing = true;
             subscription = following;
+        }
+        if (metricsTimer != null) {
+            metricsTimer.shutdownNow();
+            try {
+                metricsTimer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recordMetrics(); // the last interval, while the session still answers
+        }
+        synchronized (this) {
+            closed = true;
         }
         if (subscription != null) {
             try {
@@ -271,6 +379,32 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
                 sendFailures.get());
     }
 
+    private void startMetrics(Duration interval) {
+        metricsTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "call-metrics-" + callId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long nanos = interval.toNanos();
+        metricsTimer.scheduleWithFixedDelay(this::recordMetrics, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One interval's records to the metrics. The metrics thread, or close. */
+    private void recordMetrics() {
+        synchronized (metricsLock) {
+            try {
+                CallStatus now = status();
+                if (now.streams().isEmpty()) {
+                    return; // the session is gone
+                }
+                CallMetrics.records(clock.instant(), lastMetrics, now).forEach(metrics);
+                lastMetrics = now;
+            } catch (RuntimeException e) {
+                LOG.warn("event=call-metrics-failed call={} error=\"{}\"", callId, e.toString());
+            }
+        }
+    }
+
     /** Reads the HAL's state and applies what changed to the session. HAL thread (or start). */
     private synchronized void refresh() {
         if (closed) {
@@ -282,13 +416,17 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
             session.setMicrophoneMuted(mutedNow);
             LOG.info("event=call-microphone call={} muted={}", callId, mutedNow);
         }
-        VideoDecision next = decide(hal.selection(), shutterClosed());
+        DeviceSelection selection = hal.selection();
+        refreshAudio(selection);
+        VideoDecision next = decide(selection, shutterClosed());
         if (next.equals(video)) {
             return;
         }
         VideoDecision previous = video;
         video = next;
-        captureProblem = null;
+        synchronized (problems) {
+            captureProblem = null;
+        }
         if (next.sending() && next.source().isPresent() && !next.source().equals(previous.source())) {
             session.changeCamera(next.source().get());
         }
@@ -296,6 +434,61 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
             session.setCameraOn(next.sending());
         }
         LOG.info("event=call-video call={} sending={} status=\"{}\"", callId, next.sending(), next.text());
+    }
+
+    /** Applies what changed of the microphone and the speaker. Guarded by this. */
+    private void refreshAudio(DeviceSelection selection) {
+        AudioDecision next = decideAudio(selection);
+        if (next.equals(audio)) {
+            return;
+        }
+        AudioDecision previous = audio;
+        audio = next;
+        if (!next.microphone().equals(previous.microphone())
+                || !next.microphoneText().equals(previous.microphoneText())) {
+            synchronized (problems) {
+                microphoneProblem = null;
+            }
+        }
+        if (next.capturing() && !next.microphone().equals(previous.microphone())) {
+            session.changeMicrophone(next.microphone());
+        }
+        if (next.capturing() != previous.capturing()) {
+            session.setMicrophoneOn(next.capturing());
+        }
+        if (!next.speaker().equals(previous.speaker()) || !next.speakerText().equals(previous.speakerText())) {
+            synchronized (problems) {
+                speakerProblem = null;
+            }
+        }
+        if (next.playing() && !next.speaker().equals(previous.speaker())) {
+            session.changeSpeaker(next.speaker());
+        }
+        if (next.playing() != previous.playing()) {
+            session.setSpeakerOn(next.playing());
+        }
+        LOG.info(
+                "event=call-audio call={} capturing={} playing={} microphone=\"{}\" speaker=\"{}\"",
+                callId,
+                next.capturing(),
+                next.playing(),
+                next.microphoneText(),
+                next.speakerText());
+    }
+
+    /** Guarded by this. */
+    private AudioDecision decideAudio(DeviceSelection selection) {
+        Optional<AudioDevice> microphone = selection.microphone();
+        Optional<AudioDevice> speaker = selection.speaker();
+        AudioDecision decision =
+                AudioDecision.decide(plan.emulatedBoard(), microphone, lastMicrophone, speaker, lastSpeaker);
+        if (microphone.isPresent()) {
+            lastMicrophone = microphone;
+        }
+        if (speaker.isPresent()) {
+            lastSpeaker = speaker;
+        }
+        return decision;
     }
 
     /** Guarded by this. */
@@ -333,7 +526,7 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
     /** The session's thread. */
     private void onMediaEvent(MediaEvent event) {
         if (event instanceof MediaEvent.CaptureLost lost) {
-            synchronized (this) {
+            synchronized (problems) {
                 captureProblem = "camera capture failed (" + lost.elementName() + ": " + lost.message()
                         + "); retrying every " + lost.retryIn().toMillis() + " ms";
             }
@@ -343,12 +536,44 @@ public final class CallMedia implements AutoCloseable, MediaChannel.PacketReceiv
                     lost.elementName(),
                     lost.message());
         } else if (event instanceof MediaEvent.CaptureRestored restored) {
-            synchronized (this) {
+            synchronized (problems) {
                 captureProblem = null;
             }
             LOG.info("event=call-capture-restored call={} attempts={}", callId, restored.attempts());
+        } else if (event instanceof MediaEvent.AudioLost lost) {
+            String problem = (lost.device() == MediaEvent.AudioDevice.MICROPHONE
+                            ? "microphone capture failed ("
+                            : "speaker playback failed (")
+                    + lost.elementName() + ": " + lost.message() + "); retrying every "
+                    + lost.retryIn().toMillis() + " ms";
+            synchronized (problems) {
+                if (lost.device() == MediaEvent.AudioDevice.MICROPHONE) {
+                    microphoneProblem = problem;
+                } else {
+                    speakerProblem = problem;
+                }
+            }
+            LOG.warn(
+                    "event=call-audio-lost call={} device={} element={} message=\"{}\"",
+                    callId,
+                    lost.device().name().toLowerCase(Locale.ROOT),
+                    lost.elementName(),
+                    lost.message());
+        } else if (event instanceof MediaEvent.AudioRestored restored) {
+            synchronized (problems) {
+                if (restored.device() == MediaEvent.AudioDevice.MICROPHONE) {
+                    microphoneProblem = null;
+                } else {
+                    speakerProblem = null;
+                }
+            }
+            LOG.info(
+                    "event=call-audio-restored call={} device={} attempts={}",
+                    callId,
+                    restored.device().name().toLowerCase(Locale.ROOT),
+                    restored.attempts());
         } else if (event instanceof MediaEvent.ElementFailed failed) {
-            synchronized (this) {
+            synchronized (problems) {
                 elementFailure = failed.elementName() + ": " + failed.message();
             }
             LOG.error(

@@ -38,8 +38,8 @@ import java.util.function.Predicate;
  *       the pixel rate from the 720p30 range.
  *   <li><b>Audio</b>: the HAL's microphone through {@code alsasrc device=hw:CARD=..,DEV=..} on real
  *       boards, the test tone on the emulated board.
- *   <li><b>Playback</b>: {@code kmssink} and {@code alsasink} on real boards; decode and measure only
- *       on the emulated board.
+ *   <li><b>Playback</b>: {@code kmssink} and {@code alsasink} (on the HAL's speaker) on real boards;
+ *       on the emulated board no display, and a {@code fakesink} standing in for the speaker.
  * </ul>
  *
  * @param emulatedBoard whether the board is the emulated one
@@ -117,11 +117,18 @@ public record CallMediaPlan(
                 : AudioSource.alsa(
                         selection.microphone().map(AudioDevice::alsaName).orElse(DEFAULT_ALSA_DEVICE));
         PlaybackSettings playback = emulated
-                ? PlaybackSettings.headless()
+                ? new PlaybackSettings(
+                        PlaybackSettings.DEFAULT_VIDEO_DECODER,
+                        VideoOutput.none(),
+                        AudioOutput.device(AudioDecision.EMULATED_SPEAKER_SINK),
+                        PlaybackSettings.DEFAULT_JITTER_BUFFER_LATENCY)
                 : new PlaybackSettings(
                         PlaybackSettings.DEFAULT_VIDEO_DECODER,
                         VideoOutput.display(DISPLAY_SINK),
-                        AudioOutput.device(SPEAKER_SINK),
+                        selection
+                                .speaker()
+                                .map(speaker -> (AudioOutput) AudioOutput.device(SPEAKER_SINK, speaker.alsaName()))
+                                .orElse(AudioOutput.device(SPEAKER_SINK)),
                         PlaybackSettings.DEFAULT_JITTER_BUFFER_LATENCY);
         return new CallMediaPlan(emulated, mode.resolve(emulated), encoder, note, width, height, fps, audio, playback);
     }

@@ -1,5 +1,6 @@
 package com.roomagent.agent.call;
 
+import com.roomagent.av.media.AudioSource;
 import com.roomagent.av.media.DecodedMedia;
 import com.roomagent.av.media.MediaStatistics;
 import com.roomagent.av.media.StreamStatistics;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param transport what carries the flow now: {@code udp}, {@code tcp} or {@code tls}
  * @param microphoneMuted whether the far end hears silence (the HAL's mute: button, LED and control socket agree)
  * @param video whether video is sent, from what, and the status line
+ * @param audio whether the microphone is captured and the speaker played, from and to what, and
+ *     their status lines
  * @param encoder the H.264 encoder in use ({@code x264enc} or the hardware element)
  * @param encoderNote why the board's own encoder is not used, when it is not
  * @param videoFormat the size and rate sent, for example {@code 1280x720@30}
@@ -37,6 +40,7 @@ public record CallStatus(
         String transport,
         boolean microphoneMuted,
         Video video,
+        Audio audio,
         String encoder,
         String encoderNote,
         String videoFormat,
@@ -59,6 +63,37 @@ public record CallStatus(
      * @param text the status line: {@code video sending: ...} or {@code video stopped: <reason>}
      */
     public record Video(boolean sending, String source, boolean shutterClosed, String text) {}
+
+    /**
+     * @param capturing whether the microphone is captured (otherwise the far end hears silence)
+     * @param microphone {@code alsa hw:CARD=..,DEV=..} or {@code test-tone}
+     * @param text the microphone's status line: {@code audio sending: ...} or {@code audio stopped: <reason>}
+     * @param playing whether the speaker plays (otherwise the room hears nothing; the call goes on)
+     * @param speaker the sink and its device: {@code alsasink hw:CARD=..,DEV=..}, {@code fakesink}
+     * @param playbackText the speaker's status line: {@code playback: ...} or {@code playback stopped: <reason>}
+     */
+    public record Audio(
+            boolean capturing, String microphone, String text, boolean playing, String speaker, String playbackText) {
+        static Audio of(AudioDecision decision, String microphoneProblem, String speakerProblem) {
+            String source =
+                    decision.microphone() instanceof AudioSource.Alsa alsa ? "alsa " + alsa.device() : "test-tone";
+            String sink = decision.speaker().sinkElement()
+                    + decision.speaker().device().map(device -> " " + device).orElse("");
+            boolean capturing = decision.capturing() && microphoneProblem == null;
+            boolean playing = decision.playing() && speakerProblem == null;
+            return new Audio(
+                    capturing,
+                    source,
+                    decision.capturing() && microphoneProblem != null
+                            ? "audio stopped: " + microphoneProblem
+                            : decision.microphoneText(),
+                    playing,
+                    sink,
+                    decision.playing() && speakerProblem != null
+                            ? "playback stopped: " + speakerProblem
+                            : decision.speakerText());
+        }
+    }
 
     /**
      * One RTP stream. Loss, jitter and round-trip time of a sent stream are what the far end
@@ -108,17 +143,31 @@ public record CallStatus(
     /**
      * @param videoFrames far-end frames decoded
      * @param videoLuma the last decoded frame's mean luma, 0..255 (about 16 is black); null before any
+     * @param audioLevelReports 100 ms measurements of far-end audio as received
      * @param audioLevelDb the last RMS level of far-end audio, dBFS; null before any
+     * @param speakerLevelReports 100 ms measurements of what the speaker played (none while unplugged)
+     * @param speakerLevelDb the last of them, dBFS; null before any
      */
-    public record Received(long videoFrames, Double videoLuma, Double audioLevelDb) {
+    public record Received(
+            long videoFrames,
+            Double videoLuma,
+            long audioLevelReports,
+            Double audioLevelDb,
+            long speakerLevelReports,
+            Double speakerLevelDb) {
         static Received of(DecodedMedia decoded) {
             return new Received(
                     decoded.videoFrames(),
                     decoded.lastFrameMeanLuma().isPresent()
                             ? decoded.lastFrameMeanLuma().getAsDouble()
                             : null,
+                    decoded.audioLevelReports(),
                     decoded.lastAudioRmsDecibels().isPresent()
                             ? decoded.lastAudioRmsDecibels().getAsDouble()
+                            : null,
+                    decoded.speakerLevelReports(),
+                    decoded.lastSpeakerRmsDecibels().isPresent()
+                            ? decoded.lastSpeakerRmsDecibels().getAsDouble()
                             : null);
         }
     }
@@ -149,6 +198,8 @@ public record CallStatus(
                 .append(")\n");
         out.append("  microphone: ").append(microphoneMuted ? "muted" : "live").append('\n');
         out.append("  ").append(video.text()).append('\n');
+        out.append("  ").append(audio.text()).append('\n');
+        out.append("  ").append(audio.playbackText()).append('\n');
         out.append("  video: ")
                 .append(videoFormat)
                 .append(" ")

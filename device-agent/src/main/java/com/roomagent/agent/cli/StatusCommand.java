@@ -154,6 +154,11 @@ final class StatusCommand implements Callable<Integer> {
                     + ", " + call.path("transport").asText() + "): "
                     + (call.path("microphoneMuted").asBoolean() ? "microphone muted" : "microphone live") + ", "
                     + call.path("video").path("text").asText());
+            JsonNode audio = call.path("audio");
+            if (audio.isObject()) {
+                out.println("              " + audio.path("text").asText() + "; "
+                        + audio.path("playbackText").asText());
+            }
             for (JsonNode stream : call.path("streams")) {
                 out.println(String.format(
                         java.util.Locale.ROOT,

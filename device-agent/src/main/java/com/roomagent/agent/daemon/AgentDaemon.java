@@ -490,6 +490,7 @@ public final class AgentDaemon implements AutoCloseable {
         RoomHardware board;
         BoardProfile profile;
         AgentConfiguration current;
+        CloudServices services;
         synchronized (this) {
             if (closed || hardware == null) {
                 throw new IllegalStateException("the room's hardware is not open (the agent is starting or stopping)");
@@ -501,13 +502,17 @@ public final class AgentDaemon implements AutoCloseable {
             board = hardware;
             profile = hardwareProfile;
             current = configuration;
+            services = cloudServices;
         }
         CallMediaPlan plan = CallMediaPlan.of(
                 profile,
                 board.selection(),
                 current.get(AgentSettings.MEDIA_VIDEO_SOURCE),
                 AgentDaemon::elementAvailable);
-        CallMedia started = CallMedia.start(request, plan, board, halEvents);
+        // R20: each stream's quality to the metrics, when they run (docs/av-pipeline.md, "Status, report, metrics").
+        CallMedia started = services == null
+                ? CallMedia.start(request, plan, board, halEvents)
+                : CallMedia.start(request, plan, board, halEvents, services.metrics()::record);
         boolean keep;
         synchronized (this) {
             keep = !closed && call == null;

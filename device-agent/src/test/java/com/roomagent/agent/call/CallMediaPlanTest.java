@@ -8,7 +8,6 @@ import com.roomagent.av.bitrate.TransportKind;
 import com.roomagent.av.camera.CameraSource;
 import com.roomagent.av.media.AudioOutput;
 import com.roomagent.av.media.AudioSource;
-import com.roomagent.av.media.PlaybackSettings;
 import com.roomagent.av.media.SsrcPlan;
 import com.roomagent.av.media.VideoEncoder;
 import com.roomagent.av.media.VideoOutput;
@@ -40,14 +39,15 @@ class CallMediaPlanTest {
             List.of());
 
     @Test
-    void theEmulatedBoardSendsTheTestPatternAndToneAndPlaysNothing() throws Exception {
+    void theEmulatedBoardSendsTheTestPatternAndToneAndPlaysToAStandInSpeaker() throws Exception {
         CallMediaPlan plan = CallMediaPlan.of(
                 BoardProfiles.builtIn(BoardProfiles.EMULATED), NOTHING, VideoSourceMode.AUTO, element -> true);
 
         assertTrue(plan.emulatedBoard());
         assertEquals(VideoSourceMode.TEST_PATTERN, plan.videoSource());
         assertEquals(AudioSource.testTone(), plan.audioSource());
-        assertEquals(PlaybackSettings.headless(), plan.playback());
+        assertEquals(VideoOutput.none(), plan.playback().video());
+        assertEquals(AudioOutput.device("fakesink"), plan.playback().audio());
         assertEquals(VideoEncoder.x264(), plan.encoder());
         assertEquals(Optional.empty(), plan.encoderNote());
     }
@@ -86,8 +86,10 @@ class CallMediaPlanTest {
         SoundCard card = new SoundCard(1, "C920", "USB-Audio", "HD Pro Webcam C920", "at usb-1", List.of());
         AudioDevice microphone = new AudioDevice(
                 card, new PcmDevice(0, PcmDevice.Direction.CAPTURE, "USB Audio", "USB Audio", 1, OptionalInt.empty()));
+        AudioDevice speaker = new AudioDevice(
+                card, new PcmDevice(1, PcmDevice.Direction.PLAYBACK, "USB Audio", "USB Audio", 1, OptionalInt.empty()));
         DeviceSelection selection = new DeviceSelection(
-                Optional.empty(), List.of(), Optional.of(microphone), Optional.empty(), Optional.empty());
+                Optional.empty(), List.of(), Optional.of(microphone), Optional.of(speaker), Optional.empty());
 
         CallMediaPlan plan = CallMediaPlan.of(
                 BoardProfiles.builtIn(BoardProfiles.GENERIC_ARM64), selection, VideoSourceMode.AUTO, e -> true);
@@ -95,7 +97,9 @@ class CallMediaPlanTest {
         assertEquals(VideoSourceMode.CAMERA, plan.videoSource());
         assertEquals(AudioSource.alsa("hw:CARD=C920,DEV=0"), plan.audioSource());
         assertEquals(VideoOutput.display("kmssink"), plan.playback().video());
-        assertEquals(AudioOutput.device("alsasink"), plan.playback().audio());
+        assertEquals(
+                AudioOutput.device("alsasink", "hw:CARD=C920,DEV=1"),
+                plan.playback().audio());
     }
 
     @Test

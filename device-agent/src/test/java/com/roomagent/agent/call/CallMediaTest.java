@@ -7,12 +7,17 @@ import static com.roomagent.agent.call.TwoRooms.luma;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.roomagent.av.media.AudioSource;
 import com.roomagent.hal.video.VideoStatus;
+import com.roomagent.protocol.metrics.MediaStatisticsRecord;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
+import java.util.function.DoublePredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +69,37 @@ class CallMediaTest {
                     "a measures b's video bitrate",
                     LIMIT,
                     () -> rooms.a.status().stream("video", "received").bitrateKbps() > 0);
+        }
+    }
+
+    @Test
+    void eachStreamsQualityGoesToTheMetricsEveryIntervalAndOnceMoreWhenTheCallEnds() throws Exception {
+        try (TwoRooms rooms = new TwoRooms(dirA, dirB)) {
+            await(
+                    "a records packets of every stream",
+                    LIMIT,
+                    () -> List.of("video-send", "video-receive", "audio-send", "audio-receive").stream()
+                            .allMatch(stream -> rooms.metricsA.stream()
+                                    .anyMatch(
+                                            r -> r.stream().equals(stream) && r.packets() > 0 && r.bitrateKbps() > 0)));
+            await(
+                    "a records the video's round-trip time",
+                    LIMIT,
+                    () -> rooms.metricsA.stream()
+                            .anyMatch(r -> r.stream().equals("video-send") && r.roundTripMillis() > 0));
+            assertTrue(rooms.metricsA.stream().allMatch(r -> r.sessionId().equals("call-1")));
+
+            rooms.a.close();
+
+            long recorded = rooms.metricsA.stream()
+                    .filter(r -> r.stream().equals("audio-send"))
+                    .mapToLong(MediaStatisticsRecord::packets)
+                    .sum();
+            int size = rooms.metricsA.size();
+            Thread.sleep(3 * TwoRooms.METRICS_INTERVAL.toMillis());
+            assertEquals(size, rooms.metricsA.size(), "nothing recorded after the end");
+            // 20 ms Opus frames: about 50 packets a second, all counted once across the intervals.
+            assertTrue(recorded >= 50, "audio packets recorded: " + recorded);
         }
     }
 
@@ -147,6 +183,113 @@ class CallMediaTest {
     }
 
     @Test
+    void anUnpluggedMicrophoneGivesTheFarEndSilenceWhileVideoGoesOnAndCaptureRestartsWhenItIsPluggedBack()
+            throws Exception {
+        try (TwoRooms rooms = new TwoRooms(dirA, dirB)) {
+            awaitHeard(rooms.b, "b hears a's tone", level -> level > -30);
+            assertEquals(AudioDecision.TEST_TONE, rooms.a.status().audio().text());
+            CallStatus.Stream sentBefore = rooms.a.status().stream("audio", "sent");
+
+            rooms.systemA.unplugSoundCard(TwoRooms.MICROPHONE_CARD);
+
+            awaitHeard(rooms.b, "b hears silence", level -> level < -60);
+            CallStatus unplugged = rooms.a.status();
+            assertEquals(
+                    "audio stopped: microphone unplugged (" + TwoRooms.MICROPHONE_NAME + ")",
+                    unplugged.audio().text());
+            assertFalse(unplugged.audio().capturing());
+            assertTrue(unplugged.audio().playing(), "the speaker is another card: " + unplugged.audio());
+            long frames = frames(rooms.b);
+            await(
+                    "b keeps decoding a's picture",
+                    LIMIT,
+                    () -> frames(rooms.b) > frames + 10 && luma(rooms.b) > PICTURE);
+            assertNull(unplugged.elementFailure(), "no pipeline error");
+
+            rooms.systemA.plugSoundCard(
+                    TwoRooms.MICROPHONE_CARD, TwoRooms.MICROPHONE_ID, TwoRooms.MICROPHONE_NAME, true, false);
+
+            awaitHeard(rooms.b, "b hears the tone again", level -> level > -30);
+            CallStatus replugged = rooms.a.status();
+            assertEquals(AudioDecision.TEST_TONE, replugged.audio().text());
+            CallStatus.Stream sentAfter = replugged.stream("audio", "sent");
+            assertEquals(sentBefore.ssrc(), sentAfter.ssrc(), "the same RTP stream, not a new session");
+            assertTrue(sentAfter.packets() > sentBefore.packets(), sentBefore + " then " + sentAfter);
+            assertNull(replugged.elementFailure());
+        }
+    }
+
+    @Test
+    void anUnpluggedSpeakerPlaysNothingWhileTheCallGoesOnAndPlaysAgainWhenItIsPluggedBack() throws Exception {
+        try (TwoRooms rooms = new TwoRooms(dirA, dirB)) {
+            awaitPlayed(rooms.a, "a's speaker plays b's tone", level -> level > -30);
+            assertEquals(
+                    AudioDecision.EMULATED_SPEAKER, rooms.a.status().audio().playbackText());
+
+            rooms.systemA.unplugSoundCard(TwoRooms.SPEAKER_CARD);
+
+            await("a's speaker plays nothing", LIMIT, () -> speakerQuietFor(rooms.a, Duration.ofMillis(700)));
+            CallStatus unplugged = rooms.a.status();
+            assertEquals(
+                    "playback stopped: speaker unplugged (" + TwoRooms.SPEAKER_NAME + ")",
+                    unplugged.audio().playbackText());
+            assertFalse(unplugged.audio().playing());
+            awaitHeard(rooms.a, "a still receives b's tone", level -> level > -30);
+            awaitHeard(rooms.b, "b still hears a: the microphone is another card", level -> level > -30);
+            assertNull(unplugged.elementFailure(), "no pipeline error");
+
+            rooms.systemA.plugSoundCard(TwoRooms.SPEAKER_CARD, TwoRooms.SPEAKER_ID, TwoRooms.SPEAKER_NAME, false, true);
+
+            awaitPlayed(rooms.a, "a's speaker plays b's tone again", level -> level > -30);
+            assertEquals(
+                    AudioDecision.EMULATED_SPEAKER, rooms.a.status().audio().playbackText());
+            assertTrue(rooms.a.status().audio().playing());
+        }
+    }
+
+    @Test
+    void onARealBoardTheMicrophoneIsTheHalsAlsaDeviceItsFailureIsReportedAndItFollowsTheCardToItsNewId()
+            throws Exception {
+        // No such card on this machine: alsasrc fails on it as on a card that is not there.
+        try (TwoRooms rooms = new TwoRooms(dirA, dirB, VideoSourceMode.TEST_PATTERN, CallMediaTest::realBoard)) {
+            await(
+                    "a reports alsasrc's failure",
+                    LIMIT,
+                    () -> rooms.a
+                            .status()
+                            .audio()
+                            .text()
+                            .startsWith("audio stopped: microphone capture failed (alsasrc: "));
+            assertEquals("alsa hw:CARD=Mic,DEV=0", rooms.a.status().audio().microphone());
+            assertEquals(
+                    "alsasink hw:CARD=Speaker,DEV=0", rooms.a.status().audio().speaker());
+            awaitHeard(rooms.b, "b hears silence meanwhile", level -> level < -60);
+            await("b sees a's picture meanwhile", LIMIT, () -> luma(rooms.b) > PICTURE);
+
+            rooms.systemA.unplugSoundCard(TwoRooms.MICROPHONE_CARD);
+            await(
+                    "a says the microphone is unplugged",
+                    LIMIT,
+                    () -> rooms.a
+                            .status()
+                            .audio()
+                            .text()
+                            .equals("audio stopped: microphone unplugged (" + TwoRooms.MICROPHONE_NAME + ")"));
+
+            rooms.systemA.plugSoundCard(3, "Mic2", TwoRooms.MICROPHONE_NAME, true, false);
+            await(
+                    "a captures from the card's new id",
+                    LIMIT,
+                    () -> rooms.a.status().audio().microphone().equals("alsa hw:CARD=Mic2,DEV=0"));
+            await(
+                    "and reports that device's failure",
+                    LIMIT,
+                    () -> rooms.a.status().audio().text().contains("alsasrc"));
+            assertNull(rooms.a.status().elementFailure(), "no pipeline error");
+        }
+    }
+
+    @Test
     void theCameraSourceCapturesTheHalsNodeReportsGStreamersErrorAndFollowsTheCameraToItsNewNode() throws Exception {
         // The fake /dev/video0 is a plain file: v4l2src fails on it as on a node that is not a camera.
         try (TwoRooms rooms = new TwoRooms(dirA, dirB, VideoSourceMode.CAMERA)) {
@@ -221,6 +364,43 @@ class CallMediaTest {
             long frames = frames(rooms.b);
             await("b keeps decoding", LIMIT, () -> frames(rooms.b) > frames + 5);
         }
+    }
+
+    /** A real board's plan: the HAL's ALSA devices, no display (the build machine has none). */
+    private static CallMediaPlan realBoard(CallMediaPlan emulated) {
+        return new CallMediaPlan(
+                false,
+                emulated.videoSource(),
+                emulated.encoder(),
+                emulated.encoderNote(),
+                emulated.width(),
+                emulated.height(),
+                emulated.framesPerSecond(),
+                AudioSource.alsa(CallMediaPlan.DEFAULT_ALSA_DEVICE),
+                emulated.playback());
+    }
+
+    /** Fresh measurements of what {@code call} received, the last satisfying {@code expected}. */
+    private static void awaitHeard(CallMedia call, String what, DoublePredicate expected) throws InterruptedException {
+        long before = TwoRooms.levelReports(call);
+        await(what, LIMIT, () -> TwoRooms.levelReports(call) >= before + 3 && expected.test(level(call)));
+    }
+
+    /** Fresh measurements of what {@code call}'s speaker played, the last satisfying {@code expected}. */
+    private static void awaitPlayed(CallMedia call, String what, DoublePredicate expected) throws InterruptedException {
+        long before = TwoRooms.playedReports(call);
+        await(what, LIMIT, () -> TwoRooms.playedReports(call) >= before + 3 && expected.test(TwoRooms.played(call)));
+    }
+
+    private static boolean speakerQuietFor(CallMedia call, Duration quiet) {
+        long before = TwoRooms.playedReports(call);
+        try {
+            Thread.sleep(quiet.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return TwoRooms.playedReports(call) == before;
     }
 
     private static void pressMute(TwoRooms rooms) throws InterruptedException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
  */
 final class FakeSystemRoot {
     private final Path root;
+    private final Map<Integer, String> cards = new TreeMap<>();
 
     FakeSystemRoot(Path root) throws IOException {
         this.root = root;
@@ -47,6 +50,52 @@ final class FakeSystemRoot {
         link(root.resolve("sys/class/video4linux").resolve(node), nodeDir);
         write(root.resolve("dev").resolve(node), "");
         return this;
+    }
+
+    /**
+     * A USB sound card as ALSA shows it in {@code /proc/asound}: card {@code number} with id {@code
+     * id} and short name {@code name}, with a capture stream (a microphone) and/or a playback
+     * stream (a speaker) as device 0.
+     */
+    FakeSystemRoot plugSoundCard(int number, String id, String name, boolean capture, boolean playback)
+            throws IOException {
+        cards.put(
+                number,
+                String.format(
+                        "%2d [%-15s]: USB-Audio - %s%n                      %s at usb-1.3, full speed%n",
+                        number, id, name, name));
+        writeCards();
+        Path card = root.resolve("proc/asound/card" + number);
+        Files.createDirectories(card);
+        if (capture) {
+            pcm(card.resolve("pcm0c"), number, "CAPTURE");
+        }
+        if (playback) {
+            pcm(card.resolve("pcm0p"), number, "PLAYBACK");
+        }
+        return this;
+    }
+
+    /** Removes sound card {@code number}, as pulling its cable does. */
+    FakeSystemRoot unplugSoundCard(int number) throws IOException {
+        cards.remove(number);
+        writeCards();
+        deleteTree(root.resolve("proc/asound/card" + number));
+        return this;
+    }
+
+    private void writeCards() throws IOException {
+        Files.writeString(
+                root.resolve("proc/asound/cards"),
+                cards.isEmpty() ? "--- no soundcards ---\n" : String.join("", cards.values()));
+    }
+
+    private static void pcm(Path dir, int card, String stream) throws IOException {
+        write(
+                dir.resolve("info"),
+                "card: " + card + "\ndevice: 0\nsubdevice: 0\nstream: " + stream + "\nid: USB Audio\nname: USB Audio"
+                        + "\nsubname: subdevice #0\nclass: 0\nsubclass: 0\nsubdevices_count: 1\nsubdevices_avail: 1");
+        write(dir.resolve("sub0/hw_params"), "closed");
     }
 
     /** Removes the camera's node and its USB device, as pulling the cable does. */

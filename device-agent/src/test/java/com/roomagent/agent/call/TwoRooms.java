@@ -10,15 +10,19 @@ import com.roomagent.hal.RoomHardware;
 import com.roomagent.hal.profile.BoardProfile;
 import com.roomagent.hal.profile.BoardProfileException;
 import com.roomagent.hal.profile.BoardProfiles;
+import com.roomagent.protocol.metrics.MediaStatisticsRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.apache.commons.configuration2.MapConfiguration;
 
 /**
@@ -31,6 +35,14 @@ public final class TwoRooms implements AutoCloseable {
     static final String CAMERA_NODE = "video0";
     static final String CAMERA_NAME = "HD Pro Webcam C920";
     static final String CAMERA_PORT = "1-1.2";
+    /** Room "a"'s USB microphone (card 1, capture only) and USB speaker (card 2, playback only). */
+    static final int MICROPHONE_CARD = 1;
+
+    static final String MICROPHONE_ID = "Mic";
+    static final String MICROPHONE_NAME = "USB Conference Microphone";
+    static final int SPEAKER_CARD = 2;
+    static final String SPEAKER_ID = "Speaker";
+    static final String SPEAKER_NAME = "USB Room Speaker";
 
     final InMemoryChannelPair channel = new InMemoryChannelPair();
     final FakeSystemRoot systemA;
@@ -41,6 +53,10 @@ public final class TwoRooms implements AutoCloseable {
     final CallMedia a;
     final CallMedia b;
     final SrtpKeyPair keys;
+    /** What room "a" recorded to its metrics, every {@link #METRICS_INTERVAL}. */
+    final List<MediaStatisticsRecord> metricsA = new CopyOnWriteArrayList<>();
+
+    static final Duration METRICS_INTERVAL = Duration.ofMillis(500);
 
     TwoRooms(Path dirA, Path dirB) throws IOException, MediaException {
         this(dirA, dirB, VideoSourceMode.AUTO);
@@ -48,8 +64,20 @@ public final class TwoRooms implements AutoCloseable {
 
     /** Room "a" takes its video from {@code sourceA}; room "b" from the emulated board's default. */
     TwoRooms(Path dirA, Path dirB, VideoSourceMode sourceA) throws IOException, MediaException {
+        this(dirA, dirB, sourceA, UnaryOperator.identity());
+    }
+
+    /**
+     * Room "a" takes its video from {@code sourceA}, and its plan is changed by {@code planA} (a
+     * test makes it a real board's, with ALSA devices); room "b" uses the emulated board's default.
+     */
+    TwoRooms(Path dirA, Path dirB, VideoSourceMode sourceA, UnaryOperator<CallMediaPlan> planA)
+            throws IOException, MediaException {
         BoardProfile profile = smallEmulatedProfile();
-        systemA = new FakeSystemRoot(dirA).plugUsbCamera(CAMERA_NODE, CAMERA_NAME, CAMERA_PORT);
+        systemA = new FakeSystemRoot(dirA)
+                .plugUsbCamera(CAMERA_NODE, CAMERA_NAME, CAMERA_PORT)
+                .plugSoundCard(MICROPHONE_CARD, MICROPHONE_ID, MICROPHONE_NAME, true, false)
+                .plugSoundCard(SPEAKER_CARD, SPEAKER_ID, SPEAKER_NAME, false, true);
         FakeSystemRoot systemB = new FakeSystemRoot(dirB);
         halA = RoomHardware.builder(profile)
                 .systemRoot(systemA.root())
@@ -65,11 +93,13 @@ public final class TwoRooms implements AutoCloseable {
         CallMediaPlan plan = CallMediaPlan.of(profile, halA.selection(), VideoSourceMode.AUTO, element -> true);
         a = CallMedia.start(
                 new CallMediaRequest("call-1", ssrcs, keys, channel.a),
-                CallMediaPlan.of(profile, halA.selection(), sourceA, element -> true),
+                planA.apply(CallMediaPlan.of(profile, halA.selection(), sourceA, element -> true)),
                 halA,
                 eventsA,
                 TwoRooms::quick,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                metricsA::add,
+                METRICS_INTERVAL);
         b = CallMedia.start(
                 new CallMediaRequest("call-1", ssrcs.reversed(), keys.reversed(), channel.b),
                 plan,
@@ -141,6 +171,20 @@ public final class TwoRooms implements AutoCloseable {
     static double luma(CallMedia call) {
         Double luma = call.status().received().videoLuma();
         return luma == null ? -1 : luma;
+    }
+
+    /** What {@code call}'s speaker played last, dBFS, or -1000 before anything. */
+    static double played(CallMedia call) {
+        Double level = call.status().received().speakerLevelDb();
+        return level == null ? -1000 : level;
+    }
+
+    static long playedReports(CallMedia call) {
+        return call.status().received().speakerLevelReports();
+    }
+
+    static long levelReports(CallMedia call) {
+        return call.status().received().audioLevelReports();
     }
 
     static double level(CallMedia call) {

@@ -132,6 +132,12 @@ class CallCommandsTest {
             assertEquals("active", section.get("state").asText());
             assertEquals("320x240@15", section.get("videoFormat").asText());
             assertEquals(4, section.get("streams").size());
+            assertEquals(
+                    "audio sending: test tone (emulated microphone)",
+                    section.at("/audio/text").asText());
+            assertEquals(
+                    "playback: emulated speaker",
+                    section.at("/audio/playbackText").asText());
             assertEquals("IN_MEETING", status.hal().get("agentState").asText());
 
             agent.send(ControlRequest.boardShutter(true));
@@ -146,6 +152,9 @@ class CallCommandsTest {
             assertTrue(text.out().contains("Call:         meeting-7 (active, udp)"), text::describe);
             assertTrue(text.out().contains("video stopped: privacy shutter closed"), text::describe);
             assertTrue(text.out().contains("video sent:"), text::describe);
+            assertTrue(
+                    text.out().contains("audio sending: test tone (emulated microphone); playback: emulated speaker"),
+                    text::describe);
 
             InProcessCli.Outcome report = InProcessCli.run(InProcessCli.command("report", configDir, stateDir));
             assertEquals(ExitCodes.OK, report.exitCode(), report::describe);
