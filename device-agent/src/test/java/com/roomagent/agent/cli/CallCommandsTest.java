@@ -15,18 +15,14 @@ import com.roomagent.agent.control.ControlJson;
 import com.roomagent.agent.control.ControlRequest;
 import com.roomagent.agent.control.ControlResponse;
 import com.roomagent.agent.daemon.RunningAgent;
+import com.roomagent.agent.daemon.TestBoards;
 import com.roomagent.av.media.SsrcPlan;
 import com.roomagent.emulator.CloudEmulator;
 import com.roomagent.emulator.config.EmulatorConfig;
 import com.roomagent.emulator.config.NodeConfig;
-import com.roomagent.hal.profile.BoardProfiles;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,17 +50,7 @@ class CallCommandsTest {
     void startEmulator() throws Exception {
         emulator = CloudEmulator.start(
                 EmulatorConfig.loopback(NodeConfig.loopback("node-1").build()), emulatorState);
-        // The emulated board, its video capped small: a call in a test costs little CPU.
-        Properties board = new Properties();
-        try (InputStream in = BoardProfiles.class.getResourceAsStream("emulated.properties")) {
-            board.load(in);
-        }
-        board.setProperty("board.video.maxWidth", "320");
-        board.setProperty("board.video.maxHeight", "240");
-        board.setProperty("board.video.maxFps", "15");
-        try (OutputStream out = Files.newOutputStream(configDir.resolve("board.properties"))) {
-            board.store(out, "test board");
-        }
+        TestBoards.smallEmulated(configDir);
     }
 
     @AfterEach

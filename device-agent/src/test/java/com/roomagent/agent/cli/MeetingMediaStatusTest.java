@@ -12,6 +12,7 @@ import com.roomagent.agent.call.TwoRooms;
 import com.roomagent.agent.control.ControlJson;
 import com.roomagent.agent.control.ControlRequest;
 import com.roomagent.agent.daemon.RunningAgent;
+import com.roomagent.agent.daemon.TestBoards;
 import com.roomagent.agent.discovery.TrustAnchors;
 import com.roomagent.agent.media.MediaAssignment;
 import com.roomagent.agent.media.MediaPath;
@@ -22,15 +23,10 @@ import com.roomagent.emulator.CloudEmulator;
 import com.roomagent.emulator.config.EmulatorConfig;
 import com.roomagent.emulator.config.NodeConfig;
 import com.roomagent.emulator.medianode.MediaAdmission;
-import com.roomagent.hal.profile.BoardProfiles;
 import com.roomagent.transport.stun.ShortTermCredentials;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -65,16 +61,7 @@ class MeetingMediaStatusTest {
     void startEmulator() throws Exception {
         emulator = CloudEmulator.start(
                 EmulatorConfig.loopback(NodeConfig.loopback("node-1").build()), emulatorState);
-        Properties board = new Properties();
-        try (InputStream in = BoardProfiles.class.getResourceAsStream("emulated.properties")) {
-            board.load(in);
-        }
-        board.setProperty("board.video.maxWidth", "320");
-        board.setProperty("board.video.maxHeight", "240");
-        board.setProperty("board.video.maxFps", "15");
-        try (OutputStream out = Files.newOutputStream(configDir.resolve("board.properties"))) {
-            board.store(out, "test board");
-        }
+        TestBoards.smallEmulated(configDir);
     }
 
     @AfterEach
